@@ -1,0 +1,103 @@
+package org.knut.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.knut.core.client.NutClient;
+import org.knut.core.config.ConfigException;
+import org.knut.core.config.UpsConf;
+
+/**
+ * The packaged knut services (driver-service and upsd-service) running as processes on a NUT config
+ * directory, as {@code ./knut demo} runs them, on random ports.
+ */
+final class KnutStack implements AutoCloseable {
+    final Path conf;
+    final int nutPort;
+    final int httpPort;
+    private final List<Process> processes = new ArrayList<>();
+
+    private KnutStack(Path conf, int nutPort, int httpPort) {
+        this.conf = conf;
+        this.nutPort = nutPort;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts both services on {@code conf} and waits until upsd serves every UPS of its ups.conf. */
+    static KnutStack start(Path conf) throws IOException {
+        KnutStack stack = new KnutStack(conf, Ports.free(), Ports.free());
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException | Error | IOException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot() throws IOException {
+        Path state = conf.resolve("state");
+        Files.createDirectories(state);
+        Map<String, String> env = Map.of("NUT_CONFPATH", conf.toString(), "NUT_STATEPATH", state.toString());
+        processes.add(Processes.start(List.of("java", "-Dquarkus.http.port=" + Ports.free(), "-jar",
+                Paths.driverJar().toString()), env, conf.resolve("driver-service.log")));
+        List<String> names = upsNames();
+        UpsConf upsConf = readUpsConf();
+        for (String name : names) {
+            Path socket = state.resolve(upsConf.section(name).driver() + "-" + name);
+            Await.until("driver socket " + socket + " (log " + conf.resolve("driver-service.log") + ")",
+                    Duration.ofSeconds(60), () -> Files.exists(socket) || !processes.get(0).isAlive());
+        }
+        processes.add(Processes.start(List.of("java", "-Dknut.upsd.listen=127.0.0.1:" + nutPort,
+                "-Dquarkus.http.port=" + httpPort, "-jar", Paths.upsdJar().toString()), env,
+                conf.resolve("upsd-service.log")));
+        for (String name : names) {
+            Await.until("upsd to serve " + name + " (logs in " + conf + ")", Duration.ofSeconds(60), () -> served(name));
+        }
+    }
+
+    private boolean served(String ups) {
+        for (Process p : processes) {
+            if (!p.isAlive()) {
+                throw new AssertionError("a knut service exited; logs in " + conf);
+            }
+        }
+        try (NutClient c = NutClient.connect("127.0.0.1", nutPort, Duration.ofSeconds(2))) {
+            return !"WAIT".equals(c.get(ups, "ups.status"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private UpsConf readUpsConf() throws IOException {
+        try {
+            return UpsConf.read(conf.resolve("ups.conf"));
+        } catch (ConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    List<String> upsNames() throws IOException {
+        return readUpsConf().sections().stream().map(UpsConf.Section::name).toList();
+    }
+
+    String ups(String name) {
+        return name + "@127.0.0.1:" + nutPort;
+    }
+
+    NutClient client() throws IOException {
+        return NutClient.connect("127.0.0.1", nutPort);
+    }
+
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Processes.stop(processes.get(i));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.knut.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** README's first command: {@code ./knut demo} brings the stack up, real upsc answers, and it stops cleanly. */
+class LauncherDemoTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoStartsServesUpscAndStops() throws Exception {
+        int nutPort = Ports.free();
+        int httpPort = Ports.free();
+        ProcessBuilder pb = new ProcessBuilder(Paths.root().resolve("knut").toString(), "demo", "--nut-port",
+                Integer.toString(nutPort), "--http-port", Integer.toString(httpPort)).redirectErrorStream(true);
+        pb.environment().put("KNUT_RUN_DIR", tmp.resolve("run").toString());
+        Process demo = pb.start();
+        List<ProcessHandle> services = List.of();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+            String ready = CompletableFuture.supplyAsync(() -> readUntilReady(out)).get(120, TimeUnit.SECONDS);
+            assertTrue(ready.contains("127.0.0.1:" + nutPort), ready);
+            assertTrue(ready.contains("upsc demo@localhost:" + nutPort), ready);
+            services = demo.descendants().toList();
+
+            Command.Result upsc = Command.run("upsc", "demo@localhost:" + nutPort, "ups.status");
+            assertEquals("OL\n", upsc.stdout(), upsc.stderr());
+            Command.Result health = Command.run("curl", "-sf", "http://127.0.0.1:" + httpPort + "/q/health/ready");
+            assertEquals(0, health.exit(), "health ready: " + health.stdout());
+        } finally {
+            // Ctrl-C: the launcher stops its services and exits
+            new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+            boolean exited = demo.waitFor(30, TimeUnit.SECONDS);
+            Processes.stop(demo);
+            services.forEach(ProcessHandle::destroyForcibly);
+            assertTrue(exited, "./knut demo did not exit on SIGINT");
+        }
+        for (ProcessHandle h : services) {
+            assertFalse(h.isAlive(), "service " + h.pid() + " outlived ./knut demo");
+        }
+    }
+
+    private static String readUntilReady(BufferedReader out) {
+        StringBuilder seen = new StringBuilder();
+        try {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("knut demo ready")) {
+                    return line;
+                }
+                seen.append(line).append('\n');
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("./knut demo ended before it was ready:\n" + seen);
+    }
+}

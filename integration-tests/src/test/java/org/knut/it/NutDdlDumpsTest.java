@@ -1,0 +1,85 @@
+package org.knut.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every real device dump of nut-ddl, replayed by our driver behind our upsd and by the real C dummy-ups
+ * behind the real upsd: the real clients must print the same thing from both.
+ */
+class NutDdlDumpsTest {
+    @TempDir
+    static Path tmp;
+    static KnutStack ours;
+    static NutSandbox real;
+    /** UPS name (ddl01, ...) to the dump it replays. */
+    static final Map<String, Path> DUMPS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        try (Stream<Path> files = Files.list(Paths.nutDdl())) {
+            int i = 0;
+            for (Path f : files.filter(p -> p.toString().endsWith(".dev")).sorted().toList()) {
+                DUMPS.put("ddl%02d".formatted(++i), f);
+            }
+        }
+        ours = KnutStack.start(NutConfDir.write(tmp.resolve("ours"), DUMPS));
+        real = NutSandbox.start(tmp.resolve("real"), DUMPS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ours != null) {
+            ours.close();
+        }
+        if (real != null) {
+            real.close();
+        }
+    }
+
+    static Stream<String> upsNames() {
+        return DUMPS.keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("upsNames")
+    void upscPrintsTheSameVariables(String ups) {
+        assertEquals(upsc(real.ups(ups)), upsc(ours.ups(ups)), "upsc " + ups + " (" + DUMPS.get(ups).getFileName() + ")");
+    }
+
+    @ParameterizedTest
+    @MethodSource("upsNames")
+    void upsrwAndUpscmdListTheSame(String ups) {
+        assertEquals(Command.run("upsrw", "-l", real.ups(ups)).stdout(), Command.run("upsrw", "-l", ours.ups(ups)).stdout(),
+                "upsrw -l " + ups);
+        assertEquals(Command.run("upscmd", "-l", real.ups(ups)).stdout().replace(real.ups(ups), "UPS"),
+                Command.run("upscmd", "-l", ours.ups(ups)).stdout().replace(ours.ups(ups), "UPS"),
+                "upscmd -l " + ups);
+    }
+
+    /**
+     * upsc's lines as a set, without the one line that must differ: driver.parameter.port names the copy
+     * of the dump in each server's own directory.
+     */
+    private static Set<String> upsc(String id) {
+        Command.Result r = Command.run("upsc", id);
+        assertEquals(0, r.exit(), "upsc " + id + ": " + r.stderr());
+        return r.lines().stream().filter(l -> !l.startsWith("driver.parameter.port: "))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}
