@@ -1,6 +1,7 @@
 package org.knut.core.client;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -107,7 +108,7 @@ public final class NutClient implements Closeable {
             throw new IOException("no answer from " + host + ":" + port + " in time", e);
         }
         if (line == null) {
-            throw new IOException("connection closed by " + host + ":" + port);
+            throw new EOFException("connection closed by " + host + ":" + port);
         }
         return line;
     }
@@ -155,7 +156,7 @@ public final class NutClient implements Closeable {
             if (items.size() >= MAX_LIST_ITEMS) {
                 throw new IOException("LIST reply longer than " + MAX_LIST_ITEMS + " items");
             }
-            if (t.size() < skip) {
+            if (t.size() <= skip) { // every item carries at least one word after the query
                 throw new IOException("malformed LIST item '" + line + "'");
             }
             items.add(t.subList(skip, t.size()));
@@ -250,6 +251,9 @@ public final class NutClient implements Closeable {
     public List<String[]> listRange(String ups, String var) throws IOException, NutException {
         List<String[]> ranges = new ArrayList<>();
         for (List<String> item : list("RANGE", ups, var)) {
+            if (item.size() < 2) {
+                throw new IOException("RANGE item without a maximum: " + item);
+            }
             ranges.add(new String[] {item.get(0), item.get(1)});
         }
         return ranges;

@@ -21,6 +21,9 @@ public record UpsId(String ups, String host, int port) {
         if (ups.isEmpty()) {
             throw new IllegalArgumentException("no UPS name in '" + s + "'");
         }
+        if (at >= 0 && hostPort.isEmpty()) {
+            throw new IllegalArgumentException("no host after '@' in '" + s + "'");
+        }
         HostPort hp = HostPort.parse(hostPort);
         return new UpsId(ups, hp.host(), hp.port());
     }

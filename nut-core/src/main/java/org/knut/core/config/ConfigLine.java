@@ -23,8 +23,8 @@ public record ConfigLine(String file, int line, List<String> tokens) {
     }
 
     /**
-     * Reads the line as {@code key = value} (also {@code key=value} and {@code key = "a b"}); null for
-     * a bare word. Values with several words after {@code =} are joined with single spaces.
+     * Reads the line as {@code key = value} (the reader splits {@code key=value} the same way); null
+     * for a bare word. Values with several words after {@code =} are joined with single spaces.
      */
     public KeyValue keyValue() throws ConfigException {
         if (tokens.size() >= 2 && tokens.get(1).equals("=")) {
@@ -34,11 +34,6 @@ public record ConfigLine(String file, int line, List<String> tokens) {
             return new KeyValue(tokens.get(0), String.join(" ", tokens.subList(2, tokens.size())));
         }
         if (tokens.size() == 1) {
-            String t = tokens.get(0);
-            int eq = t.indexOf('=');
-            if (eq > 0) {
-                return new KeyValue(t.substring(0, eq), t.substring(eq + 1));
-            }
             return null;
         }
         throw error("expected 'key = value', got: " + String.join(" ", tokens));

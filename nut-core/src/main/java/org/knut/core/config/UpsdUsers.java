@@ -80,13 +80,17 @@ public record UpsdUsers(Map<String, User> users) {
             }
             String key = l.first().toLowerCase(Locale.ROOT);
             if (key.equals("upsmon")) {
-                if (l.size() != 2) {
+                // 'upsmon primary', and 'upsmon = primary' as NUT also allows
+                List<String> t = l.tokens();
+                boolean withEquals = t.size() == 3 && t.get(1).equals("=");
+                if (t.size() != 2 && !withEquals) {
                     throw l.error("upsmon takes one word: primary or secondary");
                 }
-                b.upsmon = switch (l.tokens().get(1).toLowerCase(Locale.ROOT)) {
+                String role = t.get(t.size() - 1);
+                b.upsmon = switch (role.toLowerCase(Locale.ROOT)) {
                     case "primary", "master" -> UpsmonRole.PRIMARY;
                     case "secondary", "slave" -> UpsmonRole.SECONDARY;
-                    default -> throw l.error("unknown upsmon role '" + l.tokens().get(1) + "' (primary or secondary)");
+                    default -> throw l.error("unknown upsmon role '" + role + "' (primary or secondary)");
                 };
                 continue;
             }
@@ -124,14 +128,11 @@ public record UpsdUsers(Map<String, User> users) {
         return new UpsdUsers(users);
     }
 
-    /** Values of {@code key = a b c} or {@code key=a}; several words are several values. */
+    /** Values of {@code key = a b c} (or {@code key=a}, which the reader splits alike); several words are several values. */
     private static List<String> values(ConfigLine l) throws ConfigException {
         List<String> t = l.tokens();
         if (t.size() >= 3 && t.get(1).equals("=")) {
             return new ArrayList<>(t.subList(2, t.size()));
-        }
-        if (t.size() == 1 && t.get(0).indexOf('=') > 0) {
-            return List.of(t.get(0).substring(t.get(0).indexOf('=') + 1));
         }
         throw l.error("expected '" + t.get(0) + " = value'");
     }

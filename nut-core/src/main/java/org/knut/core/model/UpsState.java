@@ -95,8 +95,9 @@ public final class UpsState {
         if (old == null || old.flags().equals(flags)) {
             return;
         }
-        vars.put(name, old.withFlags(flags.isEmpty() ? EnumSet.noneOf(VarFlag.class) : EnumSet.copyOf(flags)));
-        emit(DriverLines.setFlags(name, flags));
+        Variable updated = old.withFlags(flags.isEmpty() ? EnumSet.noneOf(VarFlag.class) : EnumSet.copyOf(flags));
+        vars.put(name, updated);
+        emit(DriverLines.setFlags(name, updated.flags())); // the stored set, in the fixed enum order
     }
 
     public synchronized void setAux(String name, int aux) {

@@ -60,8 +60,9 @@ public record Variable(String name, String value, Set<VarFlag> flags, int aux, L
     }
 
     /**
-     * The words of a {@code TYPE} reply, in upsd's order: RW, ENUM, RANGE, then STRING:n or NUMBER. A
-     * variable without any type information is a number.
+     * The words of a {@code TYPE} reply, as upsd builds them: RW, ENUM, RANGE when they apply, then
+     * {@code STRING:n} for a string and {@code NUMBER} for anything else (upsd treats a variable without
+     * a type flag as a number, also when it is RW, ENUM or RANGE).
      */
     public String typeWords() {
         StringBuilder sb = new StringBuilder();
@@ -75,10 +76,8 @@ public record Variable(String name, String value, Set<VarFlag> flags, int aux, L
             sb.append("RANGE ");
         }
         if (flags.contains(VarFlag.STRING)) {
-            sb.append("STRING:").append(aux).append(' ');
-        } else if (flags.contains(VarFlag.NUMBER) || sb.length() == 0) {
-            sb.append("NUMBER ");
+            return sb.append("STRING:").append(aux).toString();
         }
-        return sb.substring(0, sb.length() - 1);
+        return sb.append("NUMBER").toString();
     }
 }

@@ -76,7 +76,10 @@ public final class NutTokenizer {
         token.setLength(0);
     }
 
-    /** Writes {@code value} as one quoted token, escaping {@code "} and {@code \}. */
+    /**
+     * Writes {@code value} as one quoted token, escaping {@code "}, {@code \} and {@code #} as NUT's
+     * pconf_encode does: NUT's own parser rejects an unescaped {@code #} inside quotes.
+     */
     public static String quote(String value) {
         StringBuilder sb = new StringBuilder(value.length() + 2);
         appendQuoted(sb, value);
@@ -87,7 +90,7 @@ public final class NutTokenizer {
         sb.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
+            if (c == '"' || c == '\\' || c == '#') {
                 sb.append('\\');
             }
             sb.append(c);
