@@ -1,0 +1,52 @@
+package org.knut.core.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a short-lived program (a real NUT client, say) to completion within a time bound. */
+public final class Command {
+    private Command() {
+    }
+
+    /** What the program printed and how it ended. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout:\n" + stdout + "--- stderr:\n" + stderr;
+        }
+    }
+
+    public static Result run(List<String> argv) throws IOException {
+        return run(argv, "", Duration.ofSeconds(30));
+    }
+
+    /** Runs {@code argv} with {@code stdin} as its input; kills it (by its PID) when it overruns. */
+    public static Result run(List<String> argv, String stdin, Duration timeout) throws IOException {
+        Path out = Files.createTempFile("cmd", ".out");
+        Path err = Files.createTempFile("cmd", ".err");
+        Process p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IOException(argv + " did not finish within " + timeout);
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + argv, e);
+        } finally {
+            if (p.isAlive()) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
