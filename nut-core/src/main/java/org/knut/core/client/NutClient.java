@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -54,17 +55,25 @@ public final class NutClient implements Closeable {
         return connect(host, port, DEFAULT_TIMEOUT);
     }
 
+    /**
+     * Connects to the first address of {@code host} that accepts, in resolver order, as NUT's upsclient
+     * does with getaddrinfo (so {@code localhost} works whether upsd listens on ::1 or 127.0.0.1).
+     */
     public static NutClient connect(String host, int port, Duration timeout) throws IOException {
-        Socket s = new Socket();
-        try {
-            s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
-            s.setSoTimeout((int) timeout.toMillis());
-            return new NutClient(s, host, port);
-        } catch (IOException e) {
-            s.close();
-            throw e;
+        IOException last = null;
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            Socket s = new Socket();
+            try {
+                s.setTcpNoDelay(true);
+                s.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+                s.setSoTimeout((int) timeout.toMillis());
+                return new NutClient(s, host, port);
+            } catch (IOException e) {
+                s.close();
+                last = e;
+            }
         }
+        throw last;
     }
 
     public static NutClient connect(UpsId id) throws IOException {
