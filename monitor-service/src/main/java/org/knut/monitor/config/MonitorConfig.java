@@ -1,0 +1,97 @@
+package org.knut.monitor.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * MicroProfile Config of the monitor (system properties, {@code KNUT_MONITOR_...} environment variables,
+ * application.properties). upsmon.conf is read first; these keys come after it, so a single-valued
+ * directive set here wins and MONITOR lines add up.
+ *
+ * <pre>
+ * knut.monitor.config                   path of upsmon.conf; default &lt;conf dir&gt;/upsmon.conf, the conf dir being
+ *                                       knut.conf-path, else $NUT_CONFPATH, else /etc/nut. The -c FILE argument wins.
+ *                                       The file may be missing when knut.monitor.monitor names the UPSes.
+ * knut.monitor.dry-run                  true (or --dry-run): do everything but what takes machines down: FSD,
+ *                                       POWERDOWNFLAG and SHUTDOWNCMD are logged, in order, with timings
+ * knut.monitor.monitor                  MONITOR lines, comma-separated ("demo@host 1 user pass secondary")
+ * knut.monitor.minsupplies              MINSUPPLIES
+ * knut.monitor.pollfreq                 POLLFREQ (s)
+ * knut.monitor.pollfreqalert            POLLFREQALERT (s)
+ * knut.monitor.deadtime                 DEADTIME (s)
+ * knut.monitor.hostsync                 HOSTSYNC (s)
+ * knut.monitor.finaldelay               FINALDELAY (s)
+ * knut.monitor.shutdown-cmd             SHUTDOWNCMD, one shell command line
+ * knut.monitor.notify-cmd               NOTIFYCMD, a program path
+ * knut.monitor.powerdown-flag           POWERDOWNFLAG
+ * knut.monitor.timer.NAME.start-on      upssched-style timer NAME: notify types that start it (e.g. ONBATT)
+ * knut.monitor.timer.NAME.cancel-on     notify types that cancel it (e.g. ONLINE)
+ * knut.monitor.timer.NAME.seconds       how long it runs before it fires
+ * knut.monitor.timer.NAME.command       shell command run when it fires, with NAME as $1 and UPSNAME,
+ *                                       NOTIFYTYPE (the starting event) and KNUT_TIMER in its environment
+ * knut.monitor.timer.NAME.ups           only for this UPS, as named on its MONITOR line (default: every UPS)
+ * knut.monitor.threshold.charge         staged shutdown: leave when a UPS on battery reports battery.charge
+ *                                       below this many percent
+ * knut.monitor.threshold.runtime        ... battery.runtime below this many seconds
+ * knut.monitor.threshold.on-battery     ... or has been on battery longer than this many seconds
+ * </pre>
+ *
+ * A threshold makes the UPS critical for this host as OB LB would, without waiting for a primary: a
+ * secondary leaves on its own, a primary sets FSD (so give primaries the latest thresholds).
+ */
+@ConfigMapping(prefix = "knut.monitor")
+public interface MonitorConfig {
+    Optional<String> config();
+
+    @WithDefault("false")
+    boolean dryRun();
+
+    Optional<List<String>> monitor();
+
+    OptionalInt minsupplies();
+
+    OptionalInt pollfreq();
+
+    OptionalInt pollfreqalert();
+
+    OptionalInt deadtime();
+
+    OptionalInt hostsync();
+
+    OptionalInt finaldelay();
+
+    Optional<String> shutdownCmd();
+
+    Optional<String> notifyCmd();
+
+    Optional<String> powerdownFlag();
+
+    Map<String, Timer> timer();
+
+    Threshold threshold();
+
+    interface Timer {
+        List<String> startOn();
+
+        Optional<List<String>> cancelOn();
+
+        int seconds();
+
+        String command();
+
+        Optional<String> ups();
+    }
+
+    interface Threshold {
+        OptionalInt charge();
+
+        OptionalInt runtime();
+
+        OptionalInt onBattery();
+    }
+}

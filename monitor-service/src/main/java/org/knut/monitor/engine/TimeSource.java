@@ -1,0 +1,26 @@
+package org.knut.monitor.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The monitor's clock and its only way to wait, so tests can run hours of outage in microseconds. */
+public interface TimeSource {
+    Instant now();
+
+    void sleep(Duration d) throws InterruptedException;
+
+    /** The real clock; sleeping is {@link Thread#sleep}, so interrupting the thread ends a wait. */
+    TimeSource SYSTEM = new TimeSource() {
+        @Override
+        public Instant now() {
+            return Instant.now();
+        }
+
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+            if (!d.isNegative() && !d.isZero()) {
+                Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+            }
+        }
+    };
+}

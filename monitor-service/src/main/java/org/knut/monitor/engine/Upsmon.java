@@ -1,0 +1,272 @@
+package org.knut.monitor.engine;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.knut.core.config.UpsmonConf;
+import org.knut.core.config.UpsmonConf.Monitor;
+import org.knut.core.config.UpsmonConf.Timings;
+import org.knut.core.protocol.NutException;
+import org.knut.monitor.config.MonitorSettings;
+import org.knut.monitor.notify.Notifier;
+import org.knut.monitor.process.CommandRunner;
+import org.knut.monitor.shutdown.HostShutdown;
+import org.knut.monitor.shutdown.PowerdownFlag;
+
+/**
+ * upsmon's main loop: poll every MONITORed UPS (POLLFREQ, or POLLFREQALERT while one is on battery),
+ * add up the power values of those that are not critical, and when that falls below MINSUPPLIES run
+ * the shutdown. Single-threaded like upsmon; {@link #cycle} is one turn of the loop, so tests drive it
+ * step by step with a fake {@link TimeSource}.
+ */
+public final class Upsmon {
+    private static final Logger LOG = Logger.getLogger(Upsmon.class);
+
+    public enum State {
+        STARTING, RUNNING, SHUTTING_DOWN, FINISHED, STOPPED
+    }
+
+    private final MonitorSettings settings;
+    private final UpsmonConf conf;
+    private final TimeSource time;
+    private final List<MonitoredUps> upses = new ArrayList<>();
+    private final Map<MonitoredUps, PollFailureLog> failures = new LinkedHashMap<>();
+    private final CriticalRules rules;
+    private final ShutdownSequence shutdown;
+    private final EventTimers timers;
+
+    private volatile State state = State.STARTING;
+    private volatile boolean stopRequested;
+    private volatile List<UpsView> views = List.of();
+    private volatile List<String> lastShutdown = List.of();
+    /** The shutdown ran (a dry run goes on watching): not again until the power is back above MINSUPPLIES. */
+    private boolean shutdownDone;
+
+    public Upsmon(MonitorSettings settings, UpsLinkFactory links, Notifier notifier, HostShutdown host, PowerdownFlag flag,
+            CommandRunner commands, TimeSource time) {
+        this.settings = settings;
+        this.conf = settings.conf();
+        this.time = time;
+        for (Monitor m : conf.monitors()) {
+            MonitoredUps u = new MonitoredUps(m, links.create(m), conf.timings(), notifier);
+            upses.add(u);
+            failures.put(u, new PollFailureLog(m.system(), conf.pollFailLogThrottleMax()));
+        }
+        this.rules = new CriticalRules(conf, settings.thresholds());
+        this.shutdown = new ShutdownSequence(conf, settings.dryRun(), notifier, host, flag, time);
+        this.timers = new EventTimers(settings.timers(), commands, time);
+        notifier.addListener(timers);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The UPSes as of the last poll cycle. */
+    public List<UpsView> views() {
+        return views;
+    }
+
+    /** The logged steps of the last shutdown (a dry run's included), empty before one. */
+    public List<String> lastShutdown() {
+        return lastShutdown;
+    }
+
+    public EventTimers timers() {
+        return timers;
+    }
+
+    /** Runs the loop until {@link #stop} or until the shutdown is done and SHUTDOWNEXIT lets the monitor exit. */
+    public void run() {
+        state = State.RUNNING;
+        LOG.infof("monitoring %d UPS(es), MINSUPPLIES %d, POLLFREQ %d s, POLLFREQALERT %d s%s", upses.size(),
+                conf.minSupplies(), conf.timings().pollFreq(), conf.timings().pollFreqAlert(),
+                settings.dryRun() ? " (dry run: FSD, POWERDOWNFLAG and the shutdown command are only logged)" : "");
+        try {
+            while (!stopRequested && state != State.FINISHED) {
+                try {
+                    cycle();
+                } catch (RuntimeException e) {
+                    LOG.error("monitor cycle failed", e);
+                }
+                if (state == State.FINISHED || stopRequested) {
+                    break;
+                }
+                waitForNextPoll();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (MonitoredUps u : upses) {
+                u.link.close();
+            }
+            if (state != State.FINISHED) {
+                state = State.STOPPED;
+            }
+        }
+    }
+
+    /** Asks {@link #run} to end after the current step; interrupt its thread to end a wait at once. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** One turn of upsmon's loop: poll every UPS, fire due timers, judge the power. */
+    public void cycle() throws InterruptedException {
+        for (MonitoredUps u : upses) {
+            poll(u);
+        }
+        timers.fireDue(time.now());
+        recalc(time.now());
+    }
+
+    /** POLLFREQ, POLLFREQALERT while a UPS is in a state prone to disappear, shorter while an OB LB waits out OBLBDURATION. */
+    public Duration pollInterval() {
+        Timings t = conf.timings();
+        int seconds = t.pollFreq();
+        for (MonitoredUps u : upses) {
+            if (u.has(UpsFlag.ONBATT) || u.has(UpsFlag.OFF) || u.has(UpsFlag.BYPASS) || u.has(UpsFlag.ALARM)
+                    || (u.has(UpsFlag.OVER) && t.overDuration() >= 0)) {
+                seconds = t.pollFreqAlert();
+            }
+        }
+        if (t.oblbDuration() > 0 && upses.stream().anyMatch(u -> u.obLbSince != null)) {
+            seconds = gcd(t.pollFreqAlert(), t.oblbDuration());
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? Math.max(a, 1) : gcd(b, a % b);
+    }
+
+    void waitForNextPoll() throws InterruptedException {
+        Instant next = time.now().plus(pollInterval());
+        while (!stopRequested) {
+            Instant now = time.now();
+            if (!now.isBefore(next)) {
+                return;
+            }
+            Instant wake = timers.nextDue().filter(d -> d.isBefore(next)).orElse(next);
+            time.sleep(wake.isAfter(now) ? Duration.between(now, wake) : Duration.ZERO);
+            timers.fireDue(time.now());
+        }
+    }
+
+    private void poll(MonitoredUps u) {
+        PollFailureLog failure = failures.get(u);
+        if (!u.link.isOpen()) {
+            try {
+                u.link.open();
+            } catch (IOException | NutException e) {
+                failure.failed(kind(e), "connect failed: " + e.getMessage());
+                u.gone(time.now());
+                return;
+            }
+        }
+        String status;
+        try {
+            status = u.link.get("ups.status");
+        } catch (IOException | NutException e) {
+            failure.failed(kind(e), e.getMessage());
+            u.gone(time.now());
+            return;
+        }
+        failure.recovered();
+        u.statusReceived(time.now(), status, () -> optionalVar(u, "ups.alarm"));
+        if (settings.thresholds().needsBatteryReadings() && u.has(UpsFlag.ONBATT)) {
+            u.battery = new BatteryReading(number(u, "battery.charge"), number(u, "battery.runtime"));
+        }
+    }
+
+    private static String kind(Exception e) {
+        return e instanceof NutException n ? n.error().code() : e.getClass().getSimpleName();
+    }
+
+    private static String optionalVar(MonitoredUps u, String var) {
+        try {
+            return u.link.get(var);
+        } catch (IOException | NutException e) {
+            return null;
+        }
+    }
+
+    private static Double number(MonitoredUps u, String var) {
+        String v = optionalVar(u, var);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            LOG.debugf("UPS [%s] %s is not a number: %s", u.name(), var, v);
+            return null;
+        }
+    }
+
+    /** upsmon's {@code recalc}. */
+    private void recalc(Instant now) throws InterruptedException {
+        int power = 0;
+        List<String> critical = new ArrayList<>();
+        List<UpsView> v = new ArrayList<>();
+        for (MonitoredUps u : upses) {
+            u.promoteIfDead(now);
+            String why = rules.reason(u, now);
+            if (why == null) {
+                power += u.monitor.powerValue();
+            } else {
+                critical.add(u.name() + " " + why);
+                LOG.debugf("Critical UPS: %s: %s", u.name(), why);
+            }
+            v.add(new UpsView(u.name(), u.monitor.role().name().toLowerCase(java.util.Locale.ROOT), u.monitor.powerValue(),
+                    u.status(), u.communicating(), u.lastPoll(), why));
+        }
+        views = List.copyOf(v);
+        if (power >= conf.minSupplies()) {
+            shutdownDone = false;
+            return;
+        }
+        if (shutdownDone) {
+            return;
+        }
+        String why = "power value " + power + " < MINSUPPLIES " + conf.minSupplies() + ": " + String.join("; ", critical);
+        LOG.warnf("Too few UPS(es) are healthy (%d < %d), initiating forced shutdown", power, conf.minSupplies());
+        state = State.SHUTTING_DOWN;
+        lastShutdown = shutdown.run(upses, why);
+        shutdownDone = true;
+        if (settings.dryRun()) {
+            LOG.warn("[dry run] upsmon would exit now; this monitor goes on watching and re-arms once the power is back");
+            state = State.RUNNING;
+            return;
+        }
+        afterShutdown();
+        state = State.FINISHED;
+    }
+
+    /** SHUTDOWNEXIT: exit at once, linger N seconds, or (no) keep the sessions until stopped. */
+    private void afterShutdown() throws InterruptedException {
+        int exit = conf.shutdownExit();
+        if (exit == UpsmonConf.SHUTDOWNEXIT_YES) {
+            return;
+        }
+        LOG.warnf("SHUTDOWNEXIT %s: keeping the upsd sessions after the shutdown command",
+                exit < 0 ? "no" : exit + " s");
+        Instant start = time.now();
+        while (!stopRequested && (exit < 0 || !MonitoredUps.longerThan(start, time.now(), exit))) {
+            for (MonitoredUps u : upses) {
+                try {
+                    u.link.numLogins(); // keep the session in use so upsd does not drop it
+                } catch (IOException | NutException e) {
+                    LOG.debugf("keep-alive on %s: %s", u.name(), e.getMessage());
+                }
+            }
+            time.sleep(Duration.ofSeconds(1));
+        }
+    }
+}

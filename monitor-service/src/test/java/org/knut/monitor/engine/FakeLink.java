@@ -1,0 +1,73 @@
+package org.knut.monitor.engine;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+import org.knut.core.protocol.NutError;
+import org.knut.core.protocol.NutException;
+
+/** A scripted upsd session: the test sets the variables, whether upsd answers, and NUMLOGINS. */
+final class FakeLink implements UpsLink {
+    final Map<String, String> vars = new HashMap<>();
+    boolean reachable = true;
+    boolean open;
+    int opens;
+    int fsds;
+    IntSupplier numLogins = () -> 1;
+
+    FakeLink status(String status) {
+        vars.put("ups.status", status);
+        return this;
+    }
+
+    @Override
+    public void open() throws IOException {
+        if (!reachable) {
+            throw new IOException("Connection refused");
+        }
+        open = true;
+        opens++;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    private void check() throws IOException {
+        if (!reachable || !open) {
+            open = false;
+            throw new IOException("connection closed by upsd");
+        }
+    }
+
+    @Override
+    public String get(String var) throws IOException, NutException {
+        check();
+        String v = vars.get(var);
+        if (v == null) {
+            throw new NutException(NutError.VAR_NOT_SUPPORTED);
+        }
+        return v;
+    }
+
+    @Override
+    public int numLogins() throws IOException {
+        check();
+        return numLogins.getAsInt();
+    }
+
+    @Override
+    public void fsd() throws IOException {
+        check();
+        fsds++;
+        vars.put("ups.status", "FSD " + vars.getOrDefault("ups.status", ""));
+    }
+
+    @Override
+    public void close() {
+        open = false;
+    }
+}
