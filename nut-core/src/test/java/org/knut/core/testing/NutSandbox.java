@@ -23,7 +23,7 @@ import org.knut.core.protocol.NutException;
  * every daemon the sandbox started (by the PIDs in its pidfiles) and removes the directory.
  */
 public final class NutSandbox implements AutoCloseable {
-    public static final Path SCRIPT = Path.of(System.getenv().getOrDefault("NUT_SANDBOX", "/work/shared/peers/nut-sandbox"));
+    public static final Path SCRIPT = SharedDir.resolve("peers/nut-sandbox");
     /** upsd.users of the sandbox: SET, FSD and every instant command. */
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "adminpass";
