@@ -1,5 +1,6 @@
 package org.knut.it;
 
+import org.knut.core.testing.Ports;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

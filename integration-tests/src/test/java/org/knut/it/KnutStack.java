@@ -1,5 +1,7 @@
 package org.knut.it;
 
+import org.knut.core.testing.Await;
+import org.knut.core.testing.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.knut.it;
 
+import org.knut.core.testing.Command;
+import org.knut.core.testing.Ports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,10 +38,10 @@ class LauncherDemoTest {
             assertTrue(ready.contains("upsc demo@localhost:" + nutPort), ready);
             services = demo.descendants().toList();
 
-            Command.Result upsc = Command.run("upsc", "demo@localhost:" + nutPort, "ups.status");
+            Command.Result upsc = Command.check("upsc", "demo@localhost:" + nutPort, "ups.status");
             assertEquals("OL\n", upsc.stdout(), upsc.stderr());
-            Command.Result health = Command.run("curl", "-sf", "http://127.0.0.1:" + httpPort + "/q/health/ready");
-            assertEquals(0, health.exit(), "health ready: " + health.stdout());
+            Command.Result health = Command.check("curl", "-sf", "http://127.0.0.1:" + httpPort + "/q/health/ready");
+            assertEquals(0, health.exitCode(), "health ready: " + health.stdout());
         } finally {
             // Ctrl-C: the launcher stops its services and exits
             new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();

@@ -1,5 +1,7 @@
 package org.knut.it;
 
+import org.knut.core.testing.Command;
+import org.knut.core.testing.NutSandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -39,11 +41,11 @@ class NutDdlDumpsTest {
             }
         }
         ours = KnutStack.start(NutConfDir.write(tmp.resolve("ours"), DUMPS));
-        real = NutSandbox.start(tmp.resolve("real"), DUMPS);
+        real = NutSandbox.start(DUMPS);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (ours != null) {
             ours.close();
         }
@@ -65,10 +67,10 @@ class NutDdlDumpsTest {
     @ParameterizedTest
     @MethodSource("upsNames")
     void upsrwAndUpscmdListTheSame(String ups) {
-        assertEquals(Command.run("upsrw", "-l", real.ups(ups)).stdout(), Command.run("upsrw", "-l", ours.ups(ups)).stdout(),
+        assertEquals(Command.check("upsrw", "-l", real.ups(ups)).stdout(), Command.check("upsrw", "-l", ours.ups(ups)).stdout(),
                 "upsrw -l " + ups);
-        assertEquals(Command.run("upscmd", "-l", real.ups(ups)).stdout().replace(real.ups(ups), "UPS"),
-                Command.run("upscmd", "-l", ours.ups(ups)).stdout().replace(ours.ups(ups), "UPS"),
+        assertEquals(Command.check("upscmd", "-l", real.ups(ups)).stdout().replace(real.ups(ups), "UPS"),
+                Command.check("upscmd", "-l", ours.ups(ups)).stdout().replace(ours.ups(ups), "UPS"),
                 "upscmd -l " + ups);
     }
 
@@ -77,8 +79,8 @@ class NutDdlDumpsTest {
      * of the dump in each server's own directory.
      */
     private static Set<String> upsc(String id) {
-        Command.Result r = Command.run("upsc", id);
-        assertEquals(0, r.exit(), "upsc " + id + ": " + r.stderr());
+        Command.Result r = Command.check("upsc", id);
+        assertEquals(0, r.exitCode(), "upsc " + id + ": " + r.stderr());
         return r.lines().stream().filter(l -> !l.startsWith("driver.parameter.port: "))
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -1,5 +1,7 @@
 package org.knut.it;
 
+import org.knut.core.testing.Await;
+import org.knut.core.testing.Command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,8 +49,8 @@ class RealClientsOnDemoStackTest {
     @Test
     @Order(1)
     void upscPrintsEveryVariableOfTheDemoDevice() throws IOException {
-        Command.Result r = Command.run("upsc", stack.ups("demo"));
-        assertEquals(0, r.exit(), r.stderr());
+        Command.Result r = Command.check("upsc", stack.ups("demo"));
+        assertEquals(0, r.exitCode(), r.stderr());
         List<String> lines = r.lines();
         for (String devLine : Files.readAllLines(stack.conf.resolve("demo.dev"))) {
             if (!devLine.isBlank() && !devLine.startsWith("#")) {
@@ -61,57 +63,57 @@ class RealClientsOnDemoStackTest {
     @Test
     @Order(1)
     void upscListsAndGetsOneVariable() {
-        Command.Result list = Command.run("upsc", "-l", "127.0.0.1:" + stack.nutPort);
-        assertEquals(0, list.exit(), list.stderr());
+        Command.Result list = Command.check("upsc", "-l", "127.0.0.1:" + stack.nutPort);
+        assertEquals(0, list.exitCode(), list.stderr());
         assertEquals(List.of("demo"), list.lines());
 
-        Command.Result one = Command.run("upsc", stack.ups("demo"), "ups.status");
+        Command.Result one = Command.check("upsc", stack.ups("demo"), "ups.status");
         assertEquals("OL\n", one.stdout());
 
-        Command.Result unknown = Command.run("upsc", stack.ups("nosuch"), "ups.status");
-        assertTrue(unknown.exit() != 0);
+        Command.Result unknown = Command.check("upsc", stack.ups("nosuch"), "ups.status");
+        assertTrue(unknown.exitCode() != 0);
         assertTrue(unknown.stderr().contains("Unknown UPS"), unknown.stderr());
 
-        Command.Result noVar = Command.run("upsc", stack.ups("demo"), "no.such.var");
-        assertTrue(noVar.exit() != 0);
+        Command.Result noVar = Command.check("upsc", stack.ups("demo"), "no.such.var");
+        assertTrue(noVar.exitCode() != 0);
         assertTrue(noVar.stderr().contains("Variable not supported by UPS"), noVar.stderr());
     }
 
     @Test
     @Order(1)
     void upscmdListsAndRunsACommandWithTracking() {
-        Command.Result list = Command.run("upscmd", "-l", stack.ups("demo"));
-        assertEquals(0, list.exit(), list.stderr());
+        Command.Result list = Command.check("upscmd", "-l", stack.ups("demo"));
+        assertEquals(0, list.exitCode(), list.stderr());
         assertTrue(list.stdout().contains("load.off"), list.stdout());
 
         // -w: SET TRACKING ON, INSTCMD, then poll GET TRACKING until the driver reports back
-        Command.Result run = Command.run("upscmd", "-u", NutConfDir.ADMIN, "-p", NutConfDir.ADMIN_PASSWORD, "-w",
+        Command.Result run = Command.check("upscmd", "-u", NutConfDir.ADMIN, "-p", NutConfDir.ADMIN_PASSWORD, "-w",
                 stack.ups("demo"), "load.off");
-        assertEquals(0, run.exit(), run.stdout() + run.stderr());
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         assertTrue(run.stdout().contains("OK"), run.stdout());
 
-        Command.Result denied = Command.run("upscmd", "-u", NutConfDir.ADMIN, "-p", "wrong", stack.ups("demo"), "load.off");
-        assertTrue(denied.exit() != 0);
+        Command.Result denied = Command.check("upscmd", "-u", NutConfDir.ADMIN, "-p", "wrong", stack.ups("demo"), "load.off");
+        assertTrue(denied.exitCode() != 0);
         assertTrue(denied.stderr().contains("Access denied"), denied.stderr());
     }
 
     @Test
     @Order(2)
     void upsrwListsAndSetsAPowerCut() throws IOException {
-        Command.Result list = Command.run("upsrw", "-l", stack.ups("demo"));
-        assertEquals(0, list.exit(), list.stderr());
+        Command.Result list = Command.check("upsrw", "-l", stack.ups("demo"));
+        assertEquals(0, list.exitCode(), list.stderr());
         assertTrue(list.stdout().contains("[ups.status]"), list.stdout());
 
-        Command.Result set = Command.run("upsrw", "-s", "ups.status=OB LB", "-u", NutConfDir.ADMIN, "-p",
+        Command.Result set = Command.check("upsrw", "-s", "ups.status=OB LB", "-u", NutConfDir.ADMIN, "-p",
                 NutConfDir.ADMIN_PASSWORD, "-w", stack.ups("demo"));
-        assertEquals(0, set.exit(), set.stdout() + set.stderr());
+        assertEquals(0, set.exitCode(), set.stdout() + set.stderr());
         Await.until("ups.status OB LB", Duration.ofSeconds(10),
-                () -> Command.run("upsc", stack.ups("demo"), "ups.status").stdout().equals("OB LB\n"));
+                () -> Command.check("upsc", stack.ups("demo"), "ups.status").stdout().equals("OB LB\n"));
         // and back, so the order of the other tests does not matter
-        Command.run("upsrw", "-s", "ups.status=OL", "-u", NutConfDir.ADMIN, "-p", NutConfDir.ADMIN_PASSWORD,
+        Command.check("upsrw", "-s", "ups.status=OL", "-u", NutConfDir.ADMIN, "-p", NutConfDir.ADMIN_PASSWORD,
                 stack.ups("demo"));
         Await.until("ups.status OL", Duration.ofSeconds(10),
-                () -> Command.run("upsc", stack.ups("demo"), "ups.status").stdout().equals("OL\n"));
+                () -> Command.check("upsc", stack.ups("demo"), "ups.status").stdout().equals("OL\n"));
     }
 
     @Test

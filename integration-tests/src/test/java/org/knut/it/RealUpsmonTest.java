@@ -1,5 +1,7 @@
 package org.knut.it;
 
+import org.knut.core.testing.Await;
+import org.knut.core.testing.UpsmonSandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,26 +26,24 @@ class RealUpsmonTest {
         Path dev = tmp.resolve("online.dev");
         Files.writeString(dev, "ups.status: OL\nbattery.charge: 100\nbattery.runtime: 3600\n");
         try (KnutStack stack = KnutStack.start(NutConfDir.write(tmp.resolve("conf"), Map.of("ups1", dev)))) {
-            Path mon = tmp.resolve("upsmon");
             // a secondary waits HOSTSYNC for a primary's FSD before it acts on OB LB itself
             Map<String, String> env = Map.of("MONUSER", NutConfDir.MONUSER, "MONPASS", NutConfDir.MONPASS,
                     "POLLFREQ", "1", "POLLFREQALERT", "1", "HOSTSYNC", "2", "FINALDELAY", "0", "DEADTIME", "6");
-            try (NutSandbox upsmon = NutSandbox.upsmon(mon, "ups1", stack.nutPort, "secondary", env);
+            try (UpsmonSandbox upsmon = UpsmonSandbox.start("ups1", stack.nutPort, "secondary", env);
                  NutClient admin = stack.client()) {
                 Await.until("upsmon login (NUMLOGINS 1)", Duration.ofSeconds(20), () -> numLogins(stack) == 1);
                 List<String> clients = admin.listClients("ups1");
                 assertEquals(List.of("127.0.0.1"), clients);
-                Path marker = mon.resolve("shutdown.marker");
 
                 admin.authenticate(NutConfDir.ADMIN, NutConfDir.ADMIN_PASSWORD);
                 admin.setVar("ups1", "ups.status", "OB");
                 Await.until("ONBATT notification", Duration.ofSeconds(15),
-                        () -> read(mon.resolve("notify.log")).contains("ONBATT"));
-                assertFalse(Files.exists(marker), "upsmon must not shut down on OB alone");
+                        () -> upsmon.notifications().contains("ONBATT"));
+                assertFalse(Files.exists(upsmon.shutdownMarker()), "upsmon must not shut down on OB alone");
 
                 admin.setVar("ups1", "ups.status", "OB LB");
-                Await.until("SHUTDOWNCMD", Duration.ofSeconds(30), () -> Files.exists(marker));
-                String log = read(mon.resolve("notify.log"));
+                upsmon.awaitShutdown(Duration.ofSeconds(30));
+                String log = upsmon.notifications();
                 assertTrue(log.contains("LOWBATT"), log);
                 assertTrue(log.contains("SHUTDOWN"), log);
             }
@@ -55,14 +55,6 @@ class RealUpsmonTest {
             return c.numLogins("ups1");
         } catch (Exception e) {
             return -1;
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (java.io.IOException e) {
-            return "";
         }
     }
 }

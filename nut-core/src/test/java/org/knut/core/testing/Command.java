@@ -15,6 +15,10 @@ public final class Command {
 
     /** What the program printed and how it ended. */
     public record Result(int exitCode, String stdout, String stderr) {
+        public List<String> lines() {
+            return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout:\n" + stdout + "--- stderr:\n" + stderr;
@@ -23,6 +27,15 @@ public final class Command {
 
     public static Result run(List<String> argv) throws IOException {
         return run(argv, "", Duration.ofSeconds(30));
+    }
+
+    /** For conditions and assertions: a program that cannot be run at all fails the test. */
+    public static Result check(String... argv) {
+        try {
+            return run(List.of(argv));
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + List.of(argv) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs {@code argv} with {@code stdin} as its input; kills it (by its PID) when it overruns. */

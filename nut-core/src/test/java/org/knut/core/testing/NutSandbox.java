@@ -1,8 +1,6 @@
 package org.knut.core.testing;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +41,17 @@ public final class NutSandbox implements AutoCloseable {
     }
 
     public static NutSandbox start() throws IOException {
+        return start(java.util.Map.of());
+    }
+
+    /** Starts upsd with one real dummy-ups per entry of {@code devs} (UPS name to the .dev/.seq file it replays). */
+    public static NutSandbox start(java.util.Map<String, Path> devs) throws IOException {
         Path dir = Files.createTempDirectory("nut-sandbox");
-        NutSandbox sb = new NutSandbox(dir, freePort());
+        NutSandbox sb = new NutSandbox(dir, Ports.free());
+        List<String> argv = new ArrayList<>(List.of(SCRIPT.toString(), "start", dir.toString(), Integer.toString(sb.port)));
+        devs.forEach((name, file) -> argv.add(name + "=" + file));
         try {
-            Command.Result r = Command.run(List.of(SCRIPT.toString(), "start", dir.toString(), Integer.toString(sb.port)),
-                    "", START_TIMEOUT);
+            Command.Result r = Command.run(argv, "", START_TIMEOUT);
             if (r.exitCode() != 0) {
                 throw new IOException("nut-sandbox start failed: " + r);
             }
@@ -55,12 +59,6 @@ public final class NutSandbox implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             sb.close();
             throw e;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
         }
     }
 
