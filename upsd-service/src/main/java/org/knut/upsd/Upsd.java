@@ -1,0 +1,102 @@
+package org.knut.upsd;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.knut.core.client.UpsId.HostPort;
+import org.knut.upsd.config.DriverEndpoint;
+import org.knut.upsd.config.UpsdSettings;
+import org.knut.upsd.driver.DriverLink;
+import org.knut.upsd.driver.Housekeeper;
+import org.knut.upsd.net.ClientGate;
+import org.knut.upsd.net.NutServer;
+import org.knut.upsd.protocol.CommandHandler;
+import org.knut.upsd.protocol.ServerIdentity;
+import org.knut.upsd.state.ServedUps;
+import org.knut.upsd.state.TrackingTable;
+import org.knut.upsd.state.UpsRegistry;
+
+import io.vertx.core.Vertx;
+
+/**
+ * A running upsd: the driver links feeding the served UPSes, the NUT server answering clients, and the
+ * housekeeping timer. Plain Java on a given Vertx, so that tests can run it without Quarkus.
+ */
+public final class Upsd implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Upsd.class);
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 4000;
+
+    private final UpsRegistry registry;
+    private final List<DriverLink> links;
+    private final Housekeeper housekeeper;
+    private final NutServer server;
+
+    private Upsd(UpsRegistry registry, List<DriverLink> links, Housekeeper housekeeper, NutServer server) {
+        this.registry = registry;
+        this.links = links;
+        this.housekeeper = housekeeper;
+        this.server = server;
+    }
+
+    public static Upsd start(UpsdSettings settings, Vertx vertx, ServerIdentity identity) throws Exception {
+        TrackingTable tracking = new TrackingTable(settings.trackingDelay());
+        List<ServedUps> upses = new ArrayList<>();
+        List<DriverLink> links = new ArrayList<>();
+        for (DriverEndpoint d : settings.drivers()) {
+            ServedUps ups = new ServedUps(d.ups(), d.desc());
+            upses.add(ups);
+            links.add(new DriverLink(ups, d, tracking, settings.maxAge(), System::nanoTime, FIRST_BACKOFF_MILLIS,
+                    MAX_BACKOFF_MILLIS));
+        }
+        UpsRegistry registry = new UpsRegistry(upses);
+        CommandHandler handler = new CommandHandler(registry, settings.users(), tracking, settings.descriptions(), identity);
+        NutServer server = new NutServer(vertx, new ClientGate(settings.allow(), settings.maxConn()));
+        Housekeeper housekeeper = new Housekeeper(links, tracking, Housekeeper.tickMillis(settings.maxAge()));
+        Upsd upsd = new Upsd(registry, links, housekeeper, server);
+        try {
+            links.forEach(DriverLink::start);
+            server.start(settings.listen(), settings.allowNotAllListeners(), settings.idleTimeout(),
+                    settings.eventLoops(), handler);
+        } catch (Exception | Error e) {
+            upsd.close();
+            throw e;
+        }
+        for (DriverEndpoint d : settings.drivers()) {
+            LOG.infof("UPS [%s]: driver at %s", d.ups(), d.describe());
+        }
+        LOG.infof("NUT server listening on %s (%d event loops, MAXAGE %d s, MAXCONN %s)",
+                listen(settings.listen()), settings.eventLoops(), settings.maxAge(),
+                settings.maxConn() == 0 ? "unlimited" : Integer.toString(settings.maxConn()));
+        return upsd;
+    }
+
+    private static String listen(List<HostPort> listen) {
+        List<String> out = new ArrayList<>();
+        for (HostPort hp : listen) {
+            out.add((hp.host().indexOf(':') >= 0 ? "[" + hp.host() + "]" : hp.host()) + ":" + hp.port());
+        }
+        return String.join(", ", out);
+    }
+
+    public UpsRegistry registry() {
+        return registry;
+    }
+
+    public boolean listening() {
+        return server.listening();
+    }
+
+    /** Clients connected now. */
+    public int clients() {
+        return server.gate().open();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        housekeeper.close();
+        links.forEach(DriverLink::stop);
+    }
+}

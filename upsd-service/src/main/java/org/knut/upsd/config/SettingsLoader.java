@@ -1,0 +1,242 @@
+package org.knut.upsd.config;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.knut.core.client.UpsId.HostPort;
+import org.knut.core.config.ConfigException;
+import org.knut.core.config.UpsConf;
+import org.knut.core.config.UpsdConf;
+import org.knut.core.config.UpsdUsers;
+
+/**
+ * Resolves {@link UpsdSettings} from the NUT configuration directory and the {@code knut.*} settings.
+ * Every setting (MicroProfile config: system property, environment variable such as
+ * {@code KNUT_UPSD_LISTEN}, or application.properties):
+ *
+ * <pre>
+ * knut.conf-path           NUT config dir (ups.conf, upsd.conf, upsd.users); else env NUT_CONFPATH, else /etc/nut
+ * knut.state-path          driver sockets dir; else env NUT_STATEPATH, ups.conf statepath, upsd.conf STATEPATH,
+ *                          else /var/run/nut
+ * knut.data-path           where cmdvartab (descriptions) is; default /usr/share/nut (NUT's DATADIR)
+ * knut.upsd.listen         host:port,... (IPv6 as [::1]:3493); replaces upsd.conf LISTEN
+ * knut.upsd.drivers        name=unix:/path or name=tcp:host:port,... ; replaces the ups.conf address of a UPS
+ *                          of that name or adds a UPS (its desc still comes from ups.conf); with it, ups.conf
+ *                          may be absent
+ * knut.upsd.allow          CIDR blocks allowed to connect, comma list; default every address
+ * knut.upsd.idle-timeout   clients silent this long are closed; 60s (NUT's fixed value); "90", "90s", "2m", "PT90S"
+ * knut.upsd.event-loops    NUT server instances sharing the port; default the number of CPUs
+ * knut.upsd.users.*        users (see ConfigUsers)
+ * </pre>
+ *
+ * From upsd.conf: LISTEN, MAXAGE, MAXCONN, TRACKINGDELAY, STATEPATH, ALLOW_NO_DEVICE (also env
+ * ALLOW_NO_DEVICE=true), ALLOW_NOT_ALL_LISTENERS. A missing upsd.conf or upsd.users means defaults and no
+ * users; a missing ups.conf is an error unless knut.upsd.drivers names the drivers.
+ */
+public final class SettingsLoader {
+    static final String DEFAULT_CONF = "/etc/nut";
+    static final String DEFAULT_STATE = "/var/run/nut";
+    static final String DEFAULT_DATA = "/usr/share/nut";
+    static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
+
+    private final Function<String, Optional<String>> config;
+    private final Iterable<String> configNames;
+    private final Map<String, String> env;
+
+    /**
+     * @param config      reads one MicroProfile config key
+     * @param configNames every known config key (to find users given as dotted keys)
+     * @param env         the process environment
+     */
+    public SettingsLoader(Function<String, Optional<String>> config, Iterable<String> configNames, Map<String, String> env) {
+        this.config = key -> config.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+        this.configNames = configNames;
+        this.env = env;
+    }
+
+    public UpsdSettings load() throws ConfigException {
+        Path confDir = Path.of(setting("knut.conf-path", "NUT_CONFPATH", DEFAULT_CONF));
+        Path upsdConfFile = confDir.resolve("upsd.conf");
+        UpsdConf upsd = Files.exists(upsdConfFile) ? UpsdConf.read(upsdConfFile) : UpsdConf.defaults();
+        Optional<String> driverOverrides = config.apply("knut.upsd.drivers");
+        Path upsConfFile = confDir.resolve("ups.conf");
+        UpsConf ups = driverOverrides.isPresent() && !Files.exists(upsConfFile)
+                ? new UpsConf(Map.of(), List.of())
+                : UpsConf.read(upsConfFile);
+
+        Path statePath = Path.of(config.apply("knut.state-path")
+                .or(() -> Optional.ofNullable(env.get("NUT_STATEPATH")).filter(s -> !s.isBlank()))
+                .or(() -> Optional.ofNullable(ups.globals().get("statepath")))
+                .or(() -> Optional.ofNullable(upsd.statePath()))
+                .orElse(DEFAULT_STATE));
+
+        List<DriverEndpoint> drivers = drivers(ups, statePath, driverOverrides);
+        boolean allowNoDevice = upsd.allowNoDevice() || "true".equalsIgnoreCase(env.get("ALLOW_NO_DEVICE"));
+        if (drivers.isEmpty() && !allowNoDevice) {
+            throw new ConfigException(upsConfFile.toString(), 0,
+                    "no UPS defined (add a [section], set knut.upsd.drivers, or ALLOW_NO_DEVICE in upsd.conf)");
+        }
+
+        Path usersFile = confDir.resolve("upsd.users");
+        UpsdUsers fileUsers = Files.exists(usersFile) ? UpsdUsers.read(usersFile) : new UpsdUsers(Map.of());
+        UpsdUsers users = ConfigUsers.merge(fileUsers, ConfigUsers.read(config, configNames));
+
+        Path dataPath = Path.of(config.apply("knut.data-path").orElse(DEFAULT_DATA));
+        return new UpsdSettings(confDir, statePath, listen(upsd), upsd.allowNotAllListeners(), upsd.maxAge(),
+                upsd.maxConn(), upsd.trackingDelay(), idleTimeout(), allow(), drivers, users,
+                Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops());
+    }
+
+    private String setting(String key, String envName, String fallback) {
+        return config.apply(key)
+                .or(() -> Optional.ofNullable(env.get(envName)).filter(s -> !s.isBlank()))
+                .orElse(fallback);
+    }
+
+    private List<DriverEndpoint> drivers(UpsConf ups, Path statePath, Optional<String> overrides) throws ConfigException {
+        Map<String, DriverEndpoint> byName = new LinkedHashMap<>();
+        for (UpsConf.Section s : ups.sections()) {
+            SocketAddress socket = UnixDomainSocketAddress.of(statePath.resolve(s.driver() + "-" + s.name()));
+            byName.put(s.name(), new DriverEndpoint(s.name(), s.options().get("desc"), socket));
+        }
+        if (overrides.isPresent()) {
+            for (String raw : overrides.get().split(",")) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                DriverEndpoint e = driverEntry(raw.trim(), ups);
+                byName.put(e.ups(), e);
+            }
+        }
+        return new ArrayList<>(byName.values());
+    }
+
+    private static DriverEndpoint driverEntry(String entry, UpsConf ups) throws ConfigException {
+        String key = "knut.upsd.drivers";
+        int eq = entry.indexOf('=');
+        if (eq <= 0) {
+            throw new ConfigException(key, 0, "'" + entry + "': expected name=unix:/path or name=tcp:host:port");
+        }
+        String name = entry.substring(0, eq).trim();
+        String target = entry.substring(eq + 1).trim();
+        SocketAddress address;
+        if (target.startsWith("unix:") && target.length() > 5) {
+            address = UnixDomainSocketAddress.of(target.substring(5));
+        } else if (target.startsWith("tcp:")) {
+            String hp = target.substring(4);
+            if (hp.isEmpty() || !(hp.lastIndexOf(':') > hp.lastIndexOf(']'))) {
+                throw new ConfigException(key, 0, "'" + entry + "': tcp: needs host:port");
+            }
+            try {
+                HostPort parsed = HostPort.parse(hp);
+                address = InetSocketAddress.createUnresolved(parsed.host(), parsed.port());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, 0, "'" + entry + "': " + e.getMessage());
+            }
+        } else {
+            throw new ConfigException(key, 0, "'" + entry + "': expected name=unix:/path or name=tcp:host:port");
+        }
+        UpsConf.Section section = ups.section(name);
+        return new DriverEndpoint(name, section == null ? null : section.options().get("desc"), address);
+    }
+
+    private List<HostPort> listen(UpsdConf upsd) throws ConfigException {
+        Optional<String> override = config.apply("knut.upsd.listen");
+        List<HostPort> out = new ArrayList<>();
+        if (override.isPresent()) {
+            for (String raw : override.get().split(",")) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(anyAddress(HostPort.parse(raw.trim())));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("knut.upsd.listen", 0, "'" + raw.trim() + "': " + e.getMessage());
+                }
+            }
+            if (out.isEmpty()) {
+                throw new ConfigException("knut.upsd.listen", 0, "no address given");
+            }
+            return out;
+        }
+        for (UpsdConf.Listen l : upsd.listenOrDefault()) {
+            out.add(anyAddress(new HostPort(l.address(), l.port())));
+        }
+        return out;
+    }
+
+    /** NUT's {@code LISTEN *} means every address. */
+    private static HostPort anyAddress(HostPort hp) {
+        return hp.host().equals("*") ? new HostPort("0.0.0.0", hp.port()) : hp;
+    }
+
+    private HostFilter allow() throws ConfigException {
+        Optional<String> allow = config.apply("knut.upsd.allow");
+        return allow.isPresent() ? HostFilter.parse(allow.get(), "knut.upsd.allow") : HostFilter.all();
+    }
+
+    private Duration idleTimeout() throws ConfigException {
+        Optional<String> v = config.apply("knut.upsd.idle-timeout");
+        if (v.isEmpty()) {
+            return DEFAULT_IDLE;
+        }
+        Duration d = parseDuration(v.get());
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new ConfigException("knut.upsd.idle-timeout", 0,
+                    "'" + v.get() + "' is not a positive duration (e.g. 60, 60s, 2m, PT60S)");
+        }
+        return d;
+    }
+
+    /** Seconds as a bare number, a number with ms/s/m/h, or ISO-8601; null when unreadable. */
+    static Duration parseDuration(String s) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.startsWith("pt") || v.startsWith("p")) {
+                return Duration.parse(s.trim().toUpperCase(Locale.ROOT));
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            char unit = v.isEmpty() ? ' ' : v.charAt(v.length() - 1);
+            String num = Character.isDigit(unit) ? v : v.substring(0, v.length() - 1);
+            long n = Long.parseLong(num);
+            return switch (unit) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> Character.isDigit(unit) ? Duration.ofSeconds(n) : null;
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private int eventLoops() throws ConfigException {
+        Optional<String> v = config.apply("knut.upsd.event-loops");
+        if (v.isEmpty()) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(v.get());
+            if (n >= 1 && n <= 256) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("knut.upsd.event-loops", 0, "'" + v.get() + "' is not a number from 1 to 256");
+    }
+}

@@ -1,0 +1,35 @@
+package org.knut.upsd.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.knut.core.client.UpsId.HostPort;
+import org.knut.core.config.UpsdUsers;
+
+/**
+ * Everything upsd runs with, resolved from NUT's files and the {@code knut.*} settings.
+ *
+ * @param maxConn       most concurrent clients per instance; 0 = no limit but the OS's
+ * @param eventLoops    NUT server instances (one per event loop) sharing the listening sockets
+ */
+public record UpsdSettings(
+        Path confDir,
+        Path statePath,
+        List<HostPort> listen,
+        boolean allowNotAllListeners,
+        int maxAge,
+        int maxConn,
+        int trackingDelay,
+        Duration idleTimeout,
+        HostFilter allow,
+        List<DriverEndpoint> drivers,
+        UpsdUsers users,
+        Descriptions descriptions,
+        int eventLoops) {
+
+    public UpsdSettings {
+        listen = List.copyOf(listen);
+        drivers = List.copyOf(drivers);
+    }
+}

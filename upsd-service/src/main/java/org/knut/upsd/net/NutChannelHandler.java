@@ -1,0 +1,112 @@
+package org.knut.upsd.net;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.knut.core.protocol.NutError;
+import org.knut.upsd.protocol.CommandHandler;
+import org.knut.upsd.protocol.Session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * One client connection, as a handler in the connection's Netty pipeline in front of Vert.x's own: the
+ * bytes read are decoded into requests ({@link NetLineDecoder}), each is answered by the
+ * {@link CommandHandler}, and each reply is encoded into one buffer ({@link ReplyEncoder}). Replies to
+ * the requests of one read leave with one flush. While the outbound buffer is over its high-water mark
+ * the connection stops reading, so a client that sends without reading cannot make us buffer without
+ * bound. Runs on the connection's event loop only.
+ */
+final class NutChannelHandler extends ChannelInboundHandlerAdapter implements NetLineDecoder.Sink {
+    private static final byte[] INVALID_ARGUMENT = NutError.INVALID_ARGUMENT.line().getBytes(StandardCharsets.US_ASCII);
+
+    private final CommandHandler handler;
+    private final Session session;
+    private final NetLineDecoder decoder;
+    private final StringBuilder reply = new StringBuilder(256);
+    private ChannelHandlerContext ctx;
+    private boolean unflushed;
+
+    NutChannelHandler(CommandHandler handler, Session session, int maxLine) {
+        this.handler = handler;
+        this.session = session;
+        this.decoder = new NetLineDecoder(maxLine);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof ByteBuf bytes) {
+                decoder.feed(bytes, this);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (unflushed) {
+            unflushed = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    @Override
+    public boolean request(List<String> words) {
+        reply.setLength(0);
+        handler.handle(session, words, reply);
+        ByteBuf out = ReplyEncoder.encode(ctx.alloc(), reply);
+        if (session.closing()) {
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            return false;
+        }
+        write(out);
+        return true;
+    }
+
+    @Override
+    public boolean malformed() {
+        write(ctx.alloc().ioBuffer(INVALID_ARGUMENT.length).writeBytes(INVALID_ARGUMENT));
+        return true;
+    }
+
+    @Override
+    public void tooLong() {
+        ctx.writeAndFlush(ctx.alloc().ioBuffer(INVALID_ARGUMENT.length).writeBytes(INVALID_ARGUMENT))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void write(ByteBuf out) {
+        ctx.write(out, ctx.voidPromise());
+        unflushed = true;
+        if (!ctx.channel().isWritable()) {
+            unflushed = false;
+            ctx.flush();
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+}

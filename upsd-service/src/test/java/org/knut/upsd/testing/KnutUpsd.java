@@ -1,0 +1,74 @@
+package org.knut.upsd.testing;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.knut.core.client.NutClient;
+import org.knut.upsd.Upsd;
+import org.knut.upsd.config.SettingsLoader;
+import org.knut.upsd.protocol.ServerIdentity;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+
+/**
+ * Our upsd, started from its plain classes (no Quarkus) on a NUT config dir, listening on a free port of
+ * 127.0.0.1. {@code settings} are extra {@code knut.*} keys.
+ */
+public final class KnutUpsd implements AutoCloseable {
+    private final Vertx vertx;
+    private final Upsd upsd;
+    private final int port;
+
+    private KnutUpsd(Vertx vertx, Upsd upsd, int port) {
+        this.vertx = vertx;
+        this.upsd = upsd;
+        this.port = port;
+    }
+
+    public static KnutUpsd start(Path conf, Path state, Map<String, String> settings) throws Exception {
+        int port = Ports.free();
+        Map<String, String> config = new HashMap<>();
+        config.put("knut.conf-path", conf.toString());
+        config.put("knut.state-path", state.toString());
+        config.put("knut.upsd.listen", "127.0.0.1:" + port);
+        config.put("knut.upsd.event-loops", "2");
+        config.putAll(settings);
+        SettingsLoader loader = new SettingsLoader(k -> Optional.ofNullable(config.get(k)), config.keySet(), Map.of());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        try {
+            return new KnutUpsd(vertx, Upsd.start(loader.load(), vertx, ServerIdentity.of("test")), port);
+        } catch (Exception | Error e) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Upsd upsd() {
+        return upsd;
+    }
+
+    public String ups(String name) {
+        return name + "@127.0.0.1:" + port;
+    }
+
+    public NutClient client() throws java.io.IOException {
+        return NutClient.connect("127.0.0.1", port);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            upsd.close();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+}
