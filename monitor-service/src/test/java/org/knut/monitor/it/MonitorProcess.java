@@ -58,7 +58,8 @@ final class MonitorProcess implements AutoCloseable {
         StringBuilder full = new StringBuilder(conf);
         full.append("SHUTDOWNCMD \"").append(shutdown).append("\"\n");
         full.append("NOTIFYCMD \"").append(notify).append("\"\n");
-        for (String type : List.of("ONLINE", "ONBATT", "LOWBATT", "FSD", "COMMOK", "COMMBAD", "SHUTDOWN", "NOCOMM", "OTHER", "NOTOTHER")) {
+        for (String type : List.of("ONLINE", "ONBATT", "LOWBATT", "FSD", "COMMOK", "COMMBAD", "SHUTDOWN", "SHUTDOWN_HOSTSYNC", "NOCOMM", "OTHER",
+                "NOTOTHER")) {
             full.append("NOTIFYFLAG ").append(type).append(" SYSLOG+EXEC\n");
         }
         Path confFile = dir.resolve("upsmon.conf");
@@ -74,7 +75,7 @@ final class MonitorProcess implements AutoCloseable {
     }
 
     static Path jar() {
-        Path jar = Path.of(System.getProperty("knut.monitor.jar", "target/quarkus-app/quarkus-run.jar"));
+        Path jar = Path.of(System.getProperty("knut.monitor.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: these tests run after 'package'");
         }
@@ -145,12 +146,26 @@ final class MonitorProcess implements AutoCloseable {
     }
 
     boolean shutDown() {
-        return Files.exists(marker);
+        return markerTime(marker) != null;
     }
 
     /** Epoch seconds at which SHUTDOWNCMD ran. */
-    double shutdownTime() throws IOException {
-        return Double.parseDouble(Files.readAllLines(marker).get(0).trim());
+    double shutdownTime() {
+        return markerTime(marker);
+    }
+
+    /**
+     * The epoch seconds a SHUTDOWNCMD marker starts with (ours and the sandbox upsmon's both write
+     * {@code epoch...\n}); null until a whole line is there.
+     */
+    static Double markerTime(Path file) {
+        try {
+            String text = Files.exists(file) ? Files.readString(file) : "";
+            int eol = text.indexOf('\n');
+            return eol < 0 ? null : Double.valueOf(text.substring(0, eol).split(" ")[0]);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     boolean alive() {

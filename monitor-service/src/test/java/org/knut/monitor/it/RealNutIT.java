@@ -18,11 +18,11 @@ import org.knut.core.testing.Await;
 import org.knut.core.testing.NutSandbox;
 
 /**
- * The packaged monitor, run as a bare-host upsmon replacement from an unchanged upsmon.conf, as a
- * secondary of Debian's real NUT 2.8 upsd with a real dummy-ups driver (and, in one test, the real
- * upsmon as primary). Every test has its own sandbox on a free port, stopped afterwards.
+ * The packaged monitor, run as a bare-host upsmon replacement from an unchanged upsmon.conf, against
+ * Debian's real NUT 2.8 upsd with a real dummy-ups driver, next to the real upsmon as primary or as
+ * secondary. Every test has its own sandbox on a free port, stopped afterwards.
  */
-class RealNutSecondaryIT {
+class RealNutIT {
     @TempDir
     Path dir;
 
@@ -100,8 +100,8 @@ class RealNutSecondaryIT {
 
         // the real primary saw our logout and shut down without waiting out its HOSTSYNC of 30 s
         Path theirMarker = nut.dir().resolve("shutdown.marker");
-        Await.until("the real upsmon's SHUTDOWNCMD", Duration.ofSeconds(25), () -> theirMarker.toFile().exists());
-        double theirs = Double.parseDouble(Files.readAllLines(theirMarker).get(0).split(" ")[0]);
+        Await.until("the real upsmon's SHUTDOWNCMD", Duration.ofSeconds(25), () -> MonitorProcess.markerTime(theirMarker) != null);
+        double theirs = MonitorProcess.markerTime(theirMarker);
         assertTrue(theirs - powerCut < 25, "the primary waited for NUMLOGINS, not for HOSTSYNC: " + (theirs - powerCut));
         assertTrue(monitor.shutdownTime() <= theirs, "the secondary goes first");
 
@@ -112,6 +112,30 @@ class RealNutSecondaryIT {
                     .map(f -> f[4]).findFirst().orElseThrow(() -> new AssertionError("real upsmon sent no " + type));
             assertEquals(real, ours, type);
         }
+    }
+
+    @Test
+    void asPrimaryWeSetFsdAndWaitForTheRealUpsmonSecondary() throws Exception {
+        Path flag = dir.resolve("killpower");
+        monitor = MonitorProcess.start(dir, "MONITOR " + ups() + " 1 " + NutSandbox.MONUSER + " " + NutSandbox.MONUSER_PASSWORD
+                + " primary\nPOLLFREQ 1\nPOLLFREQALERT 1\nHOSTSYNC 30\nFINALDELAY 1\nPOWERDOWNFLAG " + flag + "\n");
+        monitor.awaitReady();
+        RealNut.upsmon(nut, "secondary", Map.of("POLLFREQ", "1", "POLLFREQALERT", "1", "HOSTSYNC", "30", "FINALDELAY", "1"));
+        Await.until("the real secondary and us logged in", Duration.ofSeconds(15), () -> RealNut.numLogins(nut) == 2);
+
+        double powerCut = System.currentTimeMillis() / 1000.0;
+        RealNut.set(nut, "ups.status", "OB LB");
+        Path theirMarker = nut.dir().resolve("shutdown.marker");
+        Await.until("the real secondary's SHUTDOWNCMD", Duration.ofSeconds(20), () -> MonitorProcess.markerTime(theirMarker) != null);
+        Await.until("our SHUTDOWNCMD, log:\n" + monitor.logText(), Duration.ofSeconds(20), monitor::shutDown);
+        double theirs = MonitorProcess.markerTime(theirMarker);
+        assertTrue(theirs <= monitor.shutdownTime(), "the secondary goes first");
+        assertTrue(monitor.shutdownTime() - powerCut < 25, "we went once it logged out, before HOSTSYNC 30 s ran out");
+        assertTrue(RealNut.upsmonNotices(nut).stream().anyMatch(f -> f.length == 5 && f[2].equals("FSD")),
+                "the real secondary saw our FSD");
+        assertTrue(monitor.hasNotice("SHUTDOWN_HOSTSYNC"), "we announced the wait for the secondary");
+        assertEquals("upsmon-shutdown-file", Files.readString(flag));
+        assertEquals(0, monitor.awaitExit(Duration.ofSeconds(15)));
     }
 
     @Test
