@@ -387,17 +387,17 @@ public record UpsmonConf(
         }
 
         UpsmonConf build(String file) throws ConfigException {
-            int total = monitors.stream().mapToInt(Monitor::powerValue).sum();
-            if (total < minSupplies) {
-                throw new ConfigException(file, 0, "insufficient power configured: the power values of the MONITOR lines add up to "
-                        + total + ", less than MINSUPPLIES " + minSupplies);
-            }
             Timings timings = new Timings(pollFreq, pollFreqAlert, deadTime, hostSync, finalDelay, noCommWarnTime, rbWarnTime,
                     offDuration, overDuration, oblbDuration);
-            return new UpsmonConf(monitors, minSupplies, timings, alarmCritical, shutdownCmd, shutdownExit, powerDownFlag,
+            UpsmonConf conf = new UpsmonConf(monitors, minSupplies, timings, alarmCritical, shutdownCmd, shutdownExit, powerDownFlag,
                     new Notifications(notifyCmd, messages, flags),
                     new Tls(certPath, certFile, certIdentName, certIdentPassword, certHosts, certVerify, forceSsl),
                     runAsUser, debugMin, pollFailLogThrottleMax);
+            if (conf.totalPowerValue() < minSupplies) {
+                throw new ConfigException(file, 0, "insufficient power configured: the power values of the MONITOR lines add up to "
+                        + conf.totalPowerValue() + ", less than MINSUPPLIES " + minSupplies);
+            }
+            return conf;
         }
     }
 }
