@@ -1,0 +1,209 @@
+package org.knut.upsd.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knut.upsd.config.DriverEndpoint;
+import org.knut.upsd.state.Availability;
+import org.knut.upsd.state.ServedUps;
+import org.knut.upsd.state.TrackingTable;
+import org.knut.upsd.testing.Poll;
+import org.knut.upsd.testing.ScriptedDriver;
+
+/**
+ * The driver link against a scripted driver socket. The link's clock is a test clock and its watchdog
+ * step is called by the test, so MAXAGE is exercised without waiting for it.
+ */
+class DriverLinkTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final long SECOND = 1_000_000_000L;
+    private static final List<String> DUMP = List.of("SETINFO ups.status \"OL\"", "SETFLAGS ups.status RW STRING",
+            "SETAUX ups.status 32", "SETINFO battery.charge \"100\"", "ADDCMD load.off", "DATAOK", "DUMPDONE");
+
+    @TempDir
+    Path dir;
+
+    private final AtomicLong clock = new AtomicLong(1_000 * SECOND);
+    private final ServedUps ups = new ServedUps("demo", "test");
+    private final TrackingTable tracking = new TrackingTable(3600);
+    private ScriptedDriver driver;
+    private DriverLink link;
+
+    private void start(List<String> dump) {
+        driver = new ScriptedDriver(dir.resolve("scripted-demo"), dump);
+        startLink();
+    }
+
+    private void startLink() {
+        link = new DriverLink(ups, new DriverEndpoint("demo", "test", UnixDomainSocketAddress.of(dir.resolve("scripted-demo"))),
+                tracking, 15, clock::get, 10, 50);
+        link.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (link != null) {
+            link.stop();
+        }
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    private String value(String var) {
+        var v = ups.variable(var);
+        return v == null ? null : v.value();
+    }
+
+    @Test
+    void dumpsThenFollowsUpdates() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        assertEquals("DUMPALL", driver.received().get(0));
+        assertEquals("OL", value("ups.status"));
+        assertEquals(32, ups.variable("ups.status").aux());
+        assertTrue(ups.state().hasCommand("load.off"));
+        driver.push("SETINFO ups.status \"OB LB\"");
+        driver.push("DELINFO battery.charge");
+        Poll.untilEquals("the update", WAIT, "OB LB", () -> value("ups.status"));
+        Poll.until("the deletion", WAIT, () -> value("battery.charge") == null);
+    }
+
+    @Test
+    void servesWaitUntilTheDumpIsDone() {
+        start(List.of("SETINFO ups.status \"OL\"", "SETINFO battery.charge \"100\""));
+        Poll.until("the connection", WAIT, () -> driver.received().contains("DUMPALL"));
+        Poll.until("the first lines", WAIT, () -> driver.connections() == 1 && ups.availability() == Availability.OK);
+        assertEquals("WAIT", value("ups.status"));
+        assertNull(value("battery.charge"));
+        assertFalse(ups.ready());
+        driver.push("DUMPDONE");
+        Poll.untilEquals("the dump", WAIT, "OL", () -> value("ups.status"));
+        assertEquals("100", value("battery.charge"));
+    }
+
+    @Test
+    void dataStaleAndDataOk() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        driver.push("DATASTALE");
+        Poll.untilEquals("stale", WAIT, Availability.STALE, ups::availability);
+        driver.push("DATAOK");
+        Poll.untilEquals("fresh", WAIT, Availability.OK, ups::availability);
+    }
+
+    @Test
+    void staleDuringTheDumpCountsOnceItIsDone() {
+        start(List.of("SETINFO ups.status \"OL\"", "DATASTALE", "DUMPDONE"));
+        Poll.until("the dump", WAIT, ups::dumped);
+        Poll.untilEquals("stale", WAIT, Availability.STALE, ups::availability);
+    }
+
+    @Test
+    void pingsAQuietDriverAndStaysFreshWhileItAnswers() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        for (int step = 1; step <= 5; step++) { // 30 s of driver silence but for its PONGs
+            clock.addAndGet(6 * SECOND);
+            link.tick();
+            long pings = step;
+            Poll.until("PING " + step, WAIT, () -> driver.received().stream().filter("PING"::equals).count() == pings);
+            assertEquals(Availability.OK, ups.availability(), "step " + step);
+        }
+        assertEquals(1, driver.connections());
+    }
+
+    @Test
+    void aSilentDriverGoesStaleThenIsDroppedAndRedialled() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        driver.mute(true);
+        clock.addAndGet(6 * SECOND);
+        link.tick(); // PING, unanswered
+        Poll.until("PING", WAIT, () -> driver.received().contains("PING"));
+        clock.addAndGet(10 * SECOND); // 16 s of silence > MAXAGE 15
+        link.tick();
+        assertEquals(Availability.STALE, ups.availability());
+        assertEquals(1, driver.connections());
+        driver.mute(false);
+        clock.addAndGet(6 * SECOND); // the PING has had no answer for 16 s
+        link.tick();
+        Poll.until("a new connection and dump", WAIT, () -> driver.connections() == 2 && ups.ready());
+        assertEquals(2, driver.received().stream().filter("DUMPALL"::equals).count());
+    }
+
+    @Test
+    void reconnectsAndFlushesWhenTheDriverHangsUp() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        driver.dump(List.of("SETINFO ups.status \"OB\"", "DUMPDONE"));
+        driver.hangUp();
+        Poll.until("a new dump", WAIT, () -> driver.connections() == 2 && ups.ready());
+        assertEquals("OB", value("ups.status"));
+        assertNull(value("battery.charge"), "the old state is gone");
+        assertFalse(ups.state().hasCommand("load.off"));
+    }
+
+    @Test
+    void waitsForADriverThatIsNotThereYet() {
+        startLink();
+        Poll.until("a failed attempt", WAIT, () -> ups.availability() == Availability.NOT_CONNECTED);
+        assertEquals(Availability.NOT_CONNECTED, ups.availability());
+        assertFalse(ups.channel().send("INSTCMD load.off"));
+        driver = new ScriptedDriver(dir.resolve("scripted-demo"), DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+    }
+
+    @Test
+    void forwardsCommandsAndRecordsTrackingResults() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        String id = tracking.begin();
+        assertTrue(ups.channel().send("INSTCMD load.off TRACKING " + id));
+        Poll.until("the command", WAIT, () -> driver.received().contains("INSTCMD load.off TRACKING " + id));
+        driver.push("TRACKING " + id + " 2");
+        Poll.untilEquals("the result", WAIT, "ERR INVALID-ARGUMENT", () -> tracking.status(id));
+    }
+
+    @Test
+    void anOverlongLineDropsTheConnection() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        driver.push("SETINFO x \"" + "y".repeat(DriverConnection.MAX_LINE) + "\"");
+        Poll.until("a new connection", WAIT, () -> driver.connections() == 2 && ups.ready());
+        assertNull(value("x"));
+    }
+
+    @Test
+    void garbageIsIgnored() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        driver.push("WHATEVER 1 2 3");
+        driver.push("SETINFO \"unterminated");
+        driver.push("SETAUX ups.status many");
+        driver.push("SETINFO ups.status \"OL CHRG\"");
+        Poll.untilEquals("the good line after the bad ones", WAIT, "OL CHRG", () -> value("ups.status"));
+        assertEquals(1, driver.connections());
+        assertEquals(32, ups.variable("ups.status").aux());
+    }
+
+    @Test
+    void stopClosesTheLink() {
+        start(DUMP);
+        Poll.until("the dump", WAIT, ups::ready);
+        link.stop();
+        link = null;
+        assertEquals(Availability.NOT_CONNECTED, ups.availability());
+    }
+}
