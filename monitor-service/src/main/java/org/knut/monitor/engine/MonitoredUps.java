@@ -66,10 +66,6 @@ public final class MonitoredUps {
         return monitor.system();
     }
 
-    public Monitor monitor() {
-        return monitor;
-    }
-
     public boolean has(UpsFlag f) {
         return flags.contains(f);
     }

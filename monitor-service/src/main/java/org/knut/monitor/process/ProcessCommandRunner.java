@@ -102,8 +102,9 @@ public final class ProcessCommandRunner implements CommandRunner, AutoCloseable 
         }
     }
 
+    /** Stops taking work; programs already started run on, as upsmon's forked notifiers outlive it. */
     @Override
     public void close() {
-        waiters.shutdownNow();
+        waiters.shutdown();
     }
 }
