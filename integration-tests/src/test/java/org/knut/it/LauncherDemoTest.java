@@ -1,5 +1,6 @@
 package org.knut.it;
 
+import org.knut.core.testing.Await;
 import org.knut.core.testing.Command;
 import org.knut.core.testing.Ports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,12 +11,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.client.NutClient;
 
 /** README's first command: {@code ./knut demo} brings the stack up, real upsc answers, and it stops cleanly. */
 class LauncherDemoTest {
@@ -42,6 +45,10 @@ class LauncherDemoTest {
             assertEquals("OL\n", upsc.stdout(), upsc.stderr());
             Command.Result health = Command.check("curl", "-sf", "http://127.0.0.1:" + httpPort + "/q/health/ready");
             assertEquals(0, health.exitCode(), "health ready: " + health.stdout());
+            // the demo's dry-run monitor logs in as a upsmon secondary
+            Await.until("the demo monitor's login", Duration.ofSeconds(30),
+                    () -> Command.check("upsc", "demo@127.0.0.1:" + nutPort, "ups.status").exitCode() == 0
+                            && numLogins(nutPort) == 1);
         } finally {
             // Ctrl-C: the launcher stops its services and exits
             new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
@@ -52,6 +59,14 @@ class LauncherDemoTest {
         }
         for (ProcessHandle h : services) {
             assertFalse(h.isAlive(), "service " + h.pid() + " outlived ./knut demo");
+        }
+    }
+
+    private static int numLogins(int port) {
+        try (NutClient c = NutClient.connect("127.0.0.1", port)) {
+            return c.numLogins("demo");
+        } catch (Exception e) {
+            return -1;
         }
     }
 
