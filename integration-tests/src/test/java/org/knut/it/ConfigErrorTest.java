@@ -1,6 +1,5 @@
 package org.knut.it;
 
-import org.knut.core.testing.Ports;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Ports;
 
 /** A broken NUT configuration stops each service at startup with file, line and reason. */
 class ConfigErrorTest {

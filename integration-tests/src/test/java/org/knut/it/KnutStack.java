@@ -1,7 +1,5 @@
 package org.knut.it;
 
-import org.knut.core.testing.Await;
-import org.knut.core.testing.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import java.util.Map;
 import org.knut.core.client.NutClient;
 import org.knut.core.config.ConfigException;
 import org.knut.core.config.UpsConf;
+import org.knut.core.testing.Await;
+import org.knut.core.testing.Ports;
 
 /**
  * The packaged knut services (driver-service and upsd-service) running as processes on a NUT config

@@ -1,8 +1,5 @@
 package org.knut.it;
 
-import org.knut.core.testing.Await;
-import org.knut.core.testing.Command;
-import org.knut.core.testing.Ports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.client.NutClient;
+import org.knut.core.testing.Await;
+import org.knut.core.testing.Command;
+import org.knut.core.testing.Ports;
 
 /** README's first command: {@code ./knut demo} brings the stack up, real upsc answers, and it stops cleanly. */
 class LauncherDemoTest {

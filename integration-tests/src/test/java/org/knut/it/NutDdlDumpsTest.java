@@ -1,7 +1,5 @@
 package org.knut.it;
 
-import org.knut.core.testing.Command;
-import org.knut.core.testing.NutSandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -16,9 +14,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Command;
+import org.knut.core.testing.NutSandbox;
 
 /**
  * Every real device dump of nut-ddl, replayed by our driver behind our upsd and by the real C dummy-ups

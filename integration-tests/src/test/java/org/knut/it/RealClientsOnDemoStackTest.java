@@ -1,7 +1,5 @@
 package org.knut.it;
 
-import org.knut.core.testing.Await;
-import org.knut.core.testing.Command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Await;
+import org.knut.core.testing.Command;
 
 /** Debian's real NUT clients (upsc, upscmd, upsrw, upslog) against our stack running the demo configuration. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -1,7 +1,5 @@
 package org.knut.it;
 
-import org.knut.core.testing.Await;
-import org.knut.core.testing.UpsmonSandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.client.NutClient;
+import org.knut.core.testing.Await;
+import org.knut.core.testing.UpsmonSandbox;
 
 /** Debian's real upsmon as a secondary of our upsd: it logs in, and shuts down when the UPS goes OB LB. */
 class RealUpsmonTest {

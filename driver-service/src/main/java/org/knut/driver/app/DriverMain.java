@@ -9,7 +9,6 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-import org.jboss.logging.Logger;
 import org.knut.core.config.ConfigException;
 import org.knut.driver.config.DriverSettings;
 import org.knut.driver.runtime.DriverSupervisor;
@@ -21,8 +20,6 @@ import org.knut.driver.spi.DriverRegistry;
  */
 @QuarkusMain
 public class DriverMain implements QuarkusApplication {
-    private static final Logger LOG = Logger.getLogger(DriverMain.class);
-
     @Inject
     DriverSupervisor supervisor;
 
@@ -45,7 +42,7 @@ public class DriverMain implements QuarkusApplication {
         try {
             supervisor.startAll();
         } catch (ConfigException e) {
-            LOG.error("configuration error: " + e.getMessage());
+            System.err.println("knut: configuration error: " + e.getMessage());
             return 1;
         }
         Quarkus.waitForExit();

@@ -117,7 +117,7 @@ public final class DriverConfigLoader {
         for (String n : names.get()) {
             UpsConf.Section found = conf.section(n);
             if (found == null) {
-                throw new ConfigException(file.toString(), 0, "knut.driver.ups names UPS [" + n + "], which ups.conf does not define");
+                throw new ConfigException(file.toString(), 0, "no UPS [" + n + "] in ups.conf (asked for by knut.driver.ups or -a)");
             }
             if (!out.contains(found)) {
                 out.add(found);
