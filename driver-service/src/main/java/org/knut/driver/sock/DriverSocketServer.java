@@ -37,6 +37,8 @@ import org.knut.core.protocol.NutTokenizer;
 public final class DriverSocketServer implements Closeable {
     /** Longest command line we keep; parseconf's limits (32 words of 512 bytes) fit well within it. */
     public static final int MAX_LINE = 16 * 1024;
+    /** Connections beyond this many are closed at once (upsd needs one; tools a few more). */
+    public static final int MAX_CLIENTS = 256;
 
     private static final Logger LOG = Logger.getLogger(DriverSocketServer.class);
 
@@ -243,6 +245,11 @@ public final class DriverSocketServer implements Closeable {
     private void accept(ServerSocketChannel server) throws IOException {
         SocketChannel ch = server.accept();
         if (ch == null) {
+            return;
+        }
+        if (clients.size() >= MAX_CLIENTS) {
+            LOG.warnf("%s: refusing a socket client: already %d connected", name, MAX_CLIENTS);
+            ch.close();
             return;
         }
         ch.configureBlocking(false);

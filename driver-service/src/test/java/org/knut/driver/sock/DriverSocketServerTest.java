@@ -237,6 +237,23 @@ class DriverSocketServerTest {
     }
 
     @Test
+    void connectionsBeyondTheLimitAreClosed() throws IOException {
+        for (int i = 0; i < DriverSocketServer.MAX_CLIENTS; i++) {
+            connect();
+        }
+        Poll.until(LineClient.TIMEOUT, "all accepted", () -> server.clientCount() == DriverSocketServer.MAX_CLIENTS);
+        LineClient extra = connect();
+        assertTrue(extra.closedByPeer(LineClient.TIMEOUT));
+        clients.remove(extra);
+        extra.close();
+        clients.remove(0).close();
+        Poll.until(LineClient.TIMEOUT, "a place freed", () -> server.clientCount() < DriverSocketServer.MAX_CLIENTS);
+        LineClient next = connect();
+        next.send("PING");
+        assertEquals("PONG", next.readLine());
+    }
+
+    @Test
     void tcpSocketSpeaksTheSameProtocol() throws IOException {
         InetSocketAddress a = server.tcpAddress();
         try (LineClient c = LineClient.tcp(a)) {
