@@ -1,5 +1,6 @@
 package org.knut.driver.config;
 
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 
@@ -39,7 +40,7 @@ public enum OptionKind {
             requireValue(o);
             return COMMON_SILENT;
         }
-        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        String lower = key.toLowerCase(Locale.ROOT);
         if (lower.startsWith("default.") || lower.startsWith("override.")) {
             requireValue(o);
             if (key.indexOf('.') == key.length() - 1) {

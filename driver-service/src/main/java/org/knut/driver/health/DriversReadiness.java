@@ -1,5 +1,7 @@
 package org.knut.driver.health;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,7 +26,7 @@ public class DriversReadiness implements HealthCheck {
         for (UpsRunner r : supervisor.runners()) {
             UpsRunner.Status s = r.status();
             up &= s.ready();
-            b.withData(s.name(), s.ready() ? "ready" : s.phase().name().toLowerCase(java.util.Locale.ROOT)
+            b.withData(s.name(), s.ready() ? "ready" : s.phase().name().toLowerCase(Locale.ROOT)
                     + (s.problem() == null ? "" : ": " + s.problem()));
         }
         return b.status(up).build();

@@ -1,5 +1,8 @@
 package org.knut.driver.http;
 
+import java.util.Locale;
+import java.util.function.Consumer;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -43,7 +46,7 @@ public class DriverRoutes {
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(all.encode());
     }
 
-    private void withRunner(RoutingContext ctx, java.util.function.Consumer<UpsRunner> action) {
+    private void withRunner(RoutingContext ctx, Consumer<UpsRunner> action) {
         UpsRunner r = supervisor.runner(ctx.pathParam("ups"));
         if (r == null) {
             send(ctx, 404, new JsonObject().put("error", "no UPS [" + ctx.pathParam("ups") + "] in this instance"));
@@ -56,7 +59,7 @@ public class DriverRoutes {
         return new JsonObject()
                 .put("name", s.name())
                 .put("driver", s.driver())
-                .put("state", s.phase().name().toLowerCase(java.util.Locale.ROOT))
+                .put("state", s.phase().name().toLowerCase(Locale.ROOT))
                 .put("ready", s.ready())
                 .put("problem", s.problem())
                 .put("socket", s.socket())

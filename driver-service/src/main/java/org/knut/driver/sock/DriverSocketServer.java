@@ -335,7 +335,7 @@ public final class DriverSocketServer implements Closeable {
             }
         }
         clients.clear();
-        for (java.io.Closeable ch : new java.io.Closeable[] {unixServer, tcpServer, selector}) {
+        for (Closeable ch : new Closeable[] {unixServer, tcpServer, selector}) {
             if (ch != null) {
                 try {
                     ch.close();

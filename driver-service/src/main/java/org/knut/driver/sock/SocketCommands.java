@@ -1,5 +1,6 @@
 package org.knut.driver.sock;
 
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,7 @@ final class SocketCommands {
         return true;
     }
 
-    private java.util.function.Consumer<TrackingResult> tracked(SocketClient c, String id, String what) {
+    private Consumer<TrackingResult> tracked(SocketClient c, String id, String what) {
         return result -> {
             LOG.debugf("%s from %s: %s", what, c.peer, result);
             if (id != null) {

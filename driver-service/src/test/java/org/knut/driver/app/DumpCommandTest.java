@@ -1,5 +1,6 @@
 package org.knut.driver.app;
 
+import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class DumpCommandTest {
         String real;
         try {
             real = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            assertTrue(p.waitFor(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS));
         } finally {
             p.destroyForcibly();
         }

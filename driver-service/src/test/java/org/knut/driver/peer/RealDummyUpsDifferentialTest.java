@@ -1,5 +1,6 @@
 package org.knut.driver.peer;
 
+import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,7 +115,7 @@ class RealDummyUpsDifferentialTest {
 
     private void compare(Case c) throws IOException {
         Set<String> allowed = new TreeSet<>(Set.of("driver.version", "driver.version.internal"));
-        for (String line : Files.readAllLines(c.file(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        for (String line : Files.readAllLines(c.file(), StandardCharsets.ISO_8859_1)) {
             Matcher m = NO_VALUE.matcher(line);
             if (m.find()) {
                 allowed.add(m.group(1));
