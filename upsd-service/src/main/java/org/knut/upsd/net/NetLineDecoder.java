@@ -34,18 +34,31 @@ public final class NetLineDecoder {
 
     private enum State { BETWEEN, WORD, WORD_ESCAPE, QUOTED, QUOTED_ESCAPE, COMMENT }
 
+    /**
+     * Working space for splitting a line, shared by the decoders of one event loop (a loop splits one
+     * line at a time), so that a connection itself holds little more than its unfinished line.
+     */
+    public static final class Scratch {
+        private final List<String> words = new ArrayList<>(8);
+        private byte[] word = new byte[64];
+    }
+
     private final int maxLine;
-    private final List<String> words = new ArrayList<>(8);
+    private final Scratch scratch;
     private byte[] line = new byte[64];
     private int lineLength;
-    private byte[] word = new byte[32];
     private int wordLength;
     /** The previous request's words by position, to reuse instead of allocating when they repeat. */
-    private final String[] lastWords = new String[MAX_WORDS];
+    private String[] lastWords = new String[4];
     private boolean stopped;
 
-    public NetLineDecoder(int maxLine) {
+    public NetLineDecoder(int maxLine, Scratch scratch) {
         this.maxLine = maxLine;
+        this.scratch = scratch;
+    }
+
+    public NetLineDecoder(int maxLine) {
+        this(maxLine, new Scratch());
     }
 
     /** Feeds the next piece of the stream; complete lines are handed to {@code sink} in order. */
@@ -70,17 +83,20 @@ public final class NetLineDecoder {
                 return;
             }
             i = nl + 1;
-            boolean more = split() ? sink.request(words) : sink.malformed();
+            boolean more = split() ? sink.request(scratch.words) : sink.malformed();
             lineLength = 0;
+            if (line.length > 256) {
+                line = new byte[64]; // a long line was a one-off: idle connections stay small
+            }
             if (!more) {
                 stopped = true;
             }
         }
     }
 
-    /** Splits the buffered line into {@link #words}; false when it is malformed. */
+    /** Splits the buffered line into the scratch's words; false when it is malformed. */
     private boolean split() {
-        words.clear();
+        scratch.words.clear();
         wordLength = 0;
         State st = State.BETWEEN;
         for (int i = 0; i < lineLength && st != State.COMMENT; i++) {
@@ -154,18 +170,22 @@ public final class NetLineDecoder {
         if (c < 0x20) {
             return; // control characters never reach a word
         }
-        if (wordLength == word.length) {
-            word = Arrays.copyOf(word, word.length * 2);
+        if (wordLength == scratch.word.length) {
+            scratch.word = Arrays.copyOf(scratch.word, scratch.word.length * 2);
         }
-        word[wordLength++] = (byte) c;
+        scratch.word[wordLength++] = (byte) c;
     }
 
     private void endWord() {
+        List<String> words = scratch.words;
         int index = words.size();
         if (index < MAX_WORDS) {
+            if (index == lastWords.length) {
+                lastWords = Arrays.copyOf(lastWords, MAX_WORDS);
+            }
             String last = lastWords[index];
             if (last == null || !sameAscii(last)) {
-                last = new String(word, 0, wordLength, StandardCharsets.UTF_8);
+                last = new String(scratch.word, 0, wordLength, StandardCharsets.UTF_8);
                 lastWords[index] = last;
             }
             words.add(last);
@@ -181,6 +201,7 @@ public final class NetLineDecoder {
         if (s.length() != wordLength) {
             return false;
         }
+        byte[] word = scratch.word;
         for (int i = 0; i < wordLength; i++) {
             if (word[i] < 0 || s.charAt(i) != word[i]) {
                 return false;

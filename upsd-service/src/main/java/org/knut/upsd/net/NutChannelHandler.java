@@ -19,31 +19,50 @@ import io.netty.util.ReferenceCountUtil;
  * {@link CommandHandler}, and each reply is encoded into one buffer ({@link ReplyEncoder}). Replies to
  * the requests of one read leave with one flush. While the outbound buffer is over its high-water mark
  * the connection stops reading, so a client that sends without reading cannot make us buffer without
- * bound. Runs on the connection's event loop only.
+ * bound. Runs on the connection's event loop only, sharing that loop's {@link EventLoopShare}.
  */
 final class NutChannelHandler extends ChannelInboundHandlerAdapter implements NetLineDecoder.Sink {
     private static final byte[] INVALID_ARGUMENT = NutError.INVALID_ARGUMENT.line().getBytes(StandardCharsets.US_ASCII);
 
     private final CommandHandler handler;
     private final Session session;
+    private final EventLoopShare share;
     private final NetLineDecoder decoder;
-    private final StringBuilder reply = new StringBuilder(256);
     private ChannelHandlerContext ctx;
     private boolean unflushed;
+    private long lastReadTick;
 
-    NutChannelHandler(CommandHandler handler, Session session, int maxLine) {
+    NutChannelHandler(CommandHandler handler, Session session, int maxLine, EventLoopShare share) {
         this.handler = handler;
         this.session = session;
-        this.decoder = new NetLineDecoder(maxLine);
+        this.share = share;
+        this.decoder = new NetLineDecoder(maxLine, share.words);
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        lastReadTick = share.tick();
+        share.opened(this);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        share.closed(this);
+        ctx.fireChannelInactive();
+    }
+
+    long lastReadTick() {
+        return lastReadTick;
+    }
+
+    void close() {
+        ctx.close();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        lastReadTick = share.tick();
         try {
             if (msg instanceof ByteBuf bytes) {
                 decoder.feed(bytes, this);
@@ -77,6 +96,7 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
 
     @Override
     public boolean request(List<String> words) {
+        StringBuilder reply = share.reply;
         reply.setLength(0);
         handler.handle(session, words, reply);
         ByteBuf out = ReplyEncoder.encode(ctx.alloc(), reply);

@@ -2,7 +2,6 @@ package org.knut.upsd.net;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 import org.knut.core.client.UpsId.HostPort;
@@ -43,18 +42,22 @@ final class NutServerVerticle extends AbstractVerticle {
         this.gate = gate;
     }
 
+    private EventLoopShare share;
+    private long sweeper;
+
     @Override
     public void start(Promise<Void> started) {
+        // upsd sheds clients it has not heard from for a minute; here a sweep per event loop does it
+        long sweepMillis = Math.max(50, Math.min(1000, idleTimeoutMillis / 4));
+        share = new EventLoopShare((idleTimeoutMillis + sweepMillis - 1) / sweepMillis);
+        sweeper = vertx.setPeriodic(sweepMillis, id -> share.sweep());
         List<Future<NetServer>> binds = new ArrayList<>();
         for (HostPort hp : listen) {
             NetServerOptions options = new NetServerOptions()
                     .setHost(hp.host())
                     .setPort(hp.port())
                     .setTcpNoDelay(true)
-                    .setReuseAddress(true)
-                    // upsd sheds clients it has not heard from for a minute
-                    .setReadIdleTimeout((int) idleTimeoutMillis)
-                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                    .setReuseAddress(true);
             binds.add(vertx.createNetServer(options).connectHandler(this::accept).listen()
                     .onFailure(e -> LOG.errorf("cannot listen on %s:%d: %s", hp.host(), hp.port(), e.getMessage())));
         }
@@ -68,6 +71,11 @@ final class NutServerVerticle extends AbstractVerticle {
                         + (cause == null ? "" : ": " + cause.getMessage()), cause));
             }
         });
+    }
+
+    @Override
+    public void stop() {
+        vertx.cancelTimer(sweeper);
     }
 
     private void accept(NetSocket socket) {
@@ -84,6 +92,6 @@ final class NutServerVerticle extends AbstractVerticle {
         // the NUT codec goes into the connection's pipeline ahead of Vert.x's handler, which then only
         // sees connection events (close, idle timeout)
         ((NetSocketInternal) socket).channelHandlerContext().pipeline()
-                .addBefore("handler", "nut", new NutChannelHandler(handler, session, maxLine));
+                .addBefore("handler", "nut", new NutChannelHandler(handler, session, maxLine, share));
     }
 }
