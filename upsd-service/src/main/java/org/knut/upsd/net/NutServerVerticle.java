@@ -79,7 +79,7 @@ final class NutServerVerticle extends AbstractVerticle {
     }
 
     private void accept(NetSocket socket) {
-        String ip = socket.remoteAddress().hostAddress();
+        String ip = ClientAddress.text(socket.remoteAddress().hostAddress());
         if (!gate.admit(ip)) {
             socket.close();
             return;

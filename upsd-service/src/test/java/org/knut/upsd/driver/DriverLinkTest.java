@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -196,6 +197,22 @@ class DriverLinkTest {
         Poll.untilEquals("the good line after the bad ones", WAIT, "OL CHRG", () -> value("ups.status"));
         assertEquals(1, driver.connections());
         assertEquals(32, ups.variable("ups.status").aux());
+    }
+
+    @Test
+    void aDriverOverTcp() {
+        driver = ScriptedDriver.tcp(DUMP);
+        int port = ((InetSocketAddress) driver.address()).getPort();
+        // as knut.upsd.drivers gives it: resolved on every connection attempt
+        link = new DriverLink(ups, new DriverEndpoint("demo", "test", InetSocketAddress.createUnresolved("127.0.0.1", port)),
+                tracking, 15, clock::get, 10, 50);
+        link.start();
+        Poll.until("the dump over TCP", WAIT, ups::ready);
+        assertEquals("OL", value("ups.status"));
+        assertTrue(ups.channel().send("SET ups.status \"OB\""));
+        Poll.until("the SET", WAIT, () -> driver.received().contains("SET ups.status \"OB\""));
+        driver.hangUp();
+        Poll.until("a new connection over TCP", WAIT, () -> driver.connections() == 2 && ups.ready());
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScriptedDriver implements AutoCloseable {
     private final Path path;
     private final ServerSocketChannel server;
+    private final SocketAddress address;
     private final Thread acceptor;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -32,13 +36,29 @@ public final class ScriptedDriver implements AutoCloseable {
     private volatile boolean muted;
     private volatile SocketChannel current;
 
+    /** A driver on the Unix socket {@code path}, as NUT drivers are. */
     public ScriptedDriver(Path path, List<String> dump) {
+        this(path, dump, null);
+    }
+
+    /** A driver on a TCP port of 127.0.0.1, as in a cluster. */
+    public static ScriptedDriver tcp(List<String> dump) {
+        return new ScriptedDriver(null, dump, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    private ScriptedDriver(Path path, List<String> dump, InetSocketAddress tcp) {
         this.path = path;
         this.dump = List.copyOf(dump);
         try {
-            Files.deleteIfExists(path);
-            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(path));
+            if (tcp == null) {
+                Files.deleteIfExists(path);
+                server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                server.bind(UnixDomainSocketAddress.of(path));
+            } else {
+                server = ServerSocketChannel.open();
+                server.bind(tcp);
+            }
+            address = server.getLocalAddress();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,6 +150,11 @@ public final class ScriptedDriver implements AutoCloseable {
         return path;
     }
 
+    /** Where it listens: its Unix socket or its TCP address. */
+    public SocketAddress address() {
+        return address;
+    }
+
     @Override
     public void close() {
         try {
@@ -139,7 +164,9 @@ public final class ScriptedDriver implements AutoCloseable {
                 c.close();
             }
             acceptor.join(2000);
-            Files.deleteIfExists(path);
+            if (path != null) {
+                Files.deleteIfExists(path);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
