@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one of Debian's real NUT clients (upsc, upscmd, upsrw, ...) to completion within a time bound. */
@@ -41,14 +42,21 @@ public final class Cli {
     }
 
     public static Result run(String... argv) {
+        return run(Map.of(), argv);
+    }
+
+    /** Runs {@code argv} with {@code env} added to this process's environment. */
+    public static Result run(Map<String, String> env, String... argv) {
         Path out = null;
         Path err = null;
         Process p = null;
         try {
             out = Files.createTempFile("cli", ".out");
             err = Files.createTempFile("cli", ".err");
-            p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().putAll(env);
+            p = pb.start();
             if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError(String.join(" ", argv) + " did not finish within " + TIMEOUT);
             }
