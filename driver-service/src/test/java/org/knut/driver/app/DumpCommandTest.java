@@ -17,13 +17,15 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.SharedDir;
+import org.knut.core.testing.Ports;
 import org.knut.driver.config.DriverSettings;
 import org.knut.driver.testing.RealNut;
 import org.knut.driver.testing.TestSections;
 
 /** Dump mode: one driver start, its data in upsc format, and clear failures. */
 class DumpCommandTest {
-    private static final Path DEV = Path.of("/work/shared/testdata/nut-ddl/Eaton__5P_650__usbhid-ups__2.7.4__01.dev");
+    private static final Path DEV = SharedDir.resolve("testdata/nut-ddl/Eaton__5P_650__usbhid-ups__2.7.4__01.dev");
 
     @TempDir
     Path conf;
@@ -90,7 +92,7 @@ class DumpCommandTest {
 
     @Test
     void repeaterWithNobodyAnsweringFails() throws Exception {
-        int port = RealNut.freePort();
+        int port = Ports.free();
         assertEquals(1, run("dummy-ups", "-x", "port=ups@127.0.0.1:" + port));
         assertTrue(err().contains("repeating ups@127.0.0.1:" + port), err());
     }

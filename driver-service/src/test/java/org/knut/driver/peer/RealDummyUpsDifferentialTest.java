@@ -26,13 +26,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.SharedDir;
+import org.knut.core.testing.Await;
 import org.knut.driver.config.DriverConfig;
 import org.knut.driver.config.DriverConfigLoader;
 import org.knut.driver.config.DriverSettings;
 import org.knut.driver.runtime.RunnerEnvironment;
 import org.knut.driver.runtime.UpsRunner;
 import org.knut.driver.testing.LineClient;
-import org.knut.driver.testing.Poll;
 import org.knut.driver.testing.RealNut;
 import org.knut.driver.testing.TestSections;
 
@@ -53,7 +54,7 @@ import org.knut.driver.testing.TestSections;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealDummyUpsDifferentialTest {
-    private static final Path DDL = Path.of("/work/shared/testdata/nut-ddl");
+    private static final Path DDL = SharedDir.resolve("testdata/nut-ddl");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     /** A first word followed by nothing but an optional comment. */
     private static final Pattern NO_VALUE = Pattern.compile("^\\s*([^\\s#:]+):\\s*(#.*)?$");
@@ -131,7 +132,7 @@ class RealDummyUpsDifferentialTest {
             }
         }
         List<String> real = dump(c.realState().resolve("dummy-ups-d"));
-        Poll.until(START_TIMEOUT, "our driver for " + c.file().getFileName(), () -> c.ours().ready());
+        Await.until("our driver for " + c.file().getFileName(), START_TIMEOUT, () -> c.ours().ready());
         List<String> ours = dump(Path.of(c.ours().status().socket()));
         TreeSet<String> onlyReal = comparable(real, allowed);
         TreeSet<String> onlyOurs = comparable(ours, allowed);
@@ -144,7 +145,7 @@ class RealDummyUpsDifferentialTest {
 
     /** DUMPALL on a socket, waiting until the driver listens. */
     private static List<String> dump(Path socket) throws IOException {
-        Poll.until(START_TIMEOUT, "driver socket " + socket, () -> connects(socket));
+        Await.until("driver socket " + socket, START_TIMEOUT, () -> connects(socket));
         try (LineClient c = LineClient.unix(socket)) {
             return c.dump("DUMPALL");
         }

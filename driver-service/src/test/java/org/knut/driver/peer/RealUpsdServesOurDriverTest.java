@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.SharedDir;
+import org.knut.core.testing.Await;
+import org.knut.core.testing.Ports;
 import org.knut.core.client.NutClient;
 import org.knut.driver.config.DriverConfig;
 import org.knut.driver.config.DriverConfigLoader;
@@ -28,14 +31,13 @@ import org.knut.driver.dummy.DummyUpsFactory;
 import org.knut.driver.runtime.RunnerEnvironment;
 import org.knut.driver.runtime.UpsRunner;
 import org.knut.driver.spi.DriverRegistry;
-import org.knut.driver.testing.Poll;
 import org.knut.driver.testing.RealNut;
 import org.knut.driver.testing.RecordingDriverFactory;
 
 /** Debian's real upsd (NUT 2.8.0) serves our drivers' sockets to the real upsc, upsrw and upscmd. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealUpsdServesOurDriverTest {
-    private static final Path DEV = Path.of("/work/shared/testdata/nut-ddl/APC__Smart-UPS_1500__usbhid-ups__2.7.2__01.dev");
+    private static final Path DEV = SharedDir.resolve("testdata/nut-ddl/APC__Smart-UPS_1500__usbhid-ups__2.7.2__01.dev");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @TempDir
@@ -60,7 +62,7 @@ class RealUpsdServesOurDriverTest {
                 \tdriver = recording
                 \tport = none
                 """);
-        int port = RealNut.freePort();
+        int port = Ports.free();
         host = "127.0.0.1:" + port;
         RealNut.writeUpsdConfig(dir, port);
         DriverSettings settings = new DriverSettings(Optional.of(dir.toString()), Optional.of(state.toString()), Optional.empty(),
@@ -73,9 +75,9 @@ class RealUpsdServesOurDriverTest {
             runners.put(s.name(), r);
             r.start();
         }
-        Poll.until(TIMEOUT, "our drivers", () -> runners.values().stream().allMatch(UpsRunner::ready));
+        Await.until("our drivers", TIMEOUT, () -> runners.values().stream().allMatch(UpsRunner::ready));
         nut.startUpsd(dir, state);
-        Poll.until(TIMEOUT, "real upsd serving our drivers", () -> status("sim") != null && status("rec") != null);
+        Await.until("real upsd serving our drivers", TIMEOUT, () -> status("sim") != null && status("rec") != null);
     }
 
     /** ups.status as upsd serves it, or null while it cannot (not listening, WAIT, stale). */
@@ -129,7 +131,7 @@ class RealUpsdServesOurDriverTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertEquals("SUCCESS", r.err().trim(), "upsrw -w prints the tracked result on stderr");
         assertEquals("OB LB", runners.get("sim").state().value("ups.status"));
-        Poll.until(TIMEOUT, "upsd sees OB LB", () -> "OB LB".equals(status("sim")));
+        Await.until("upsd sees OB LB", TIMEOUT, () -> "OB LB".equals(status("sim")));
         // restore for the other tests
         run("upsrw", "-s", "ups.status=OL", "-u", "admin", "-p", "adminpass", "-w", "sim@" + host);
         assertEquals("OL", runners.get("sim").state().value("ups.status"));

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Await;
+import org.knut.core.testing.Ports;
 import org.knut.core.client.NutClient;
 import org.knut.core.model.VarFlag;
 import org.knut.core.model.Variable;
 import org.knut.core.sock.TrackingResult;
 import org.knut.driver.runtime.DriverSession;
 import org.knut.driver.spi.DriverException;
-import org.knut.driver.testing.Poll;
 import org.knut.driver.testing.RealNut;
 import org.knut.driver.testing.TestSections;
 
@@ -61,13 +62,13 @@ class RepeaterAgainstRealUpsdTest {
                 """);
         Files.writeString(dir.resolve("ups.conf"), "[remote]\n\tdriver = dummy-ups\n\tport = remote.dev\n");
         if (port == 0) {
-            port = RealNut.freePort();
+            port = Ports.free();
         }
         RealNut.writeUpsdConfig(dir, port);
         nut.startDummyUps(dir, state, "remote");
-        Poll.until(TIMEOUT, "real dummy-ups socket", () -> Files.exists(state.resolve("dummy-ups-remote")));
+        Await.until("real dummy-ups socket", TIMEOUT, () -> Files.exists(state.resolve("dummy-ups-remote")));
         nut.startUpsd(dir, state);
-        Poll.until(TIMEOUT, "real upsd", () -> remoteValue("ups.status") != null);
+        Await.until("real upsd", TIMEOUT, () -> remoteValue("ups.status") != null);
     }
 
     @AfterEach
@@ -154,7 +155,7 @@ class RepeaterAgainstRealUpsdTest {
         // through upsd: NUT 2.8.0's dummy-ups crashes when a client of its socket hangs up before a broadcast
         setRemote("ups.alarm", ""); // the real dummy-ups deletes a variable set to ""
         setRemote("battery.charge", "40");
-        Poll.until(TIMEOUT, "remote change visible", () -> "40".equals(remoteValue("battery.charge")));
+        Await.until("remote change visible", TIMEOUT, () -> "40".equals(remoteValue("battery.charge")));
         session.update();
         assertEquals("40", session.state().value("battery.charge"));
         assertNull(session.state().value("ups.alarm"));
@@ -181,7 +182,7 @@ class RepeaterAgainstRealUpsdTest {
 
     @Test
     void nobodyListeningFailsTheStart() throws Exception {
-        int closed = RealNut.freePort();
+        int closed = Ports.free();
         session = new DriverSession(TestSections.dummy(dir, "mirror", "remote@127.0.0.1:" + closed),
                 TestSections.REGISTRY.find("dummy-ups"), dir, Clock.systemUTC());
         DriverException e = assertThrows(DriverException.class, session::start);

@@ -23,10 +23,10 @@ import io.vertx.core.json.JsonObject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.knut.core.testing.Await;
 import org.knut.driver.runtime.DriverSupervisor;
 import org.knut.driver.runtime.UpsRunner;
 import org.knut.driver.testing.LineClient;
-import org.knut.driver.testing.Poll;
 
 /**
  * The service as deployed: drivers from ups.conf behind Unix and TCP sockets, {@code /drivers} control
@@ -49,7 +49,7 @@ class DriverServiceTest {
     @BeforeEach
     void startDrivers() throws Exception {
         supervisor.startAll();
-        Poll.until(TIMEOUT, "drivers ready", () -> supervisor.runners().stream().allMatch(UpsRunner::ready));
+        Await.until("drivers ready", TIMEOUT, () -> supervisor.runners().stream().allMatch(UpsRunner::ready));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -86,7 +86,7 @@ class DriverServiceTest {
         assertTrue(ready.body().contains("\"b\": \"stopped\""), ready.body());
 
         assertEquals(200, post("/drivers/b/start").statusCode());
-        Poll.until(TIMEOUT, "b running", () -> supervisor.runner("b").ready());
+        Await.until("b running", TIMEOUT, () -> supervisor.runner("b").ready());
         assertEquals("running", new JsonObject(get("/drivers/b").body()).getString("state"));
         assertEquals(200, get("/q/health/ready").statusCode());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
+import org.knut.core.testing.Ports;
 import org.knut.driver.testing.RealNut;
 import org.knut.driver.testing.TempDirs;
 
@@ -30,7 +31,7 @@ public class ServeProfile implements QuarkusTestProfile {
                     \tport = b.dev
                     \tpollinterval = 1
                     """);
-            TCP_BASE = RealNut.freePort();
+            TCP_BASE = Ports.free();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> TempDirs.delete(DIR)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Await;
 import org.knut.core.model.UpsState;
 import org.knut.core.model.VarFlag;
 import org.knut.core.sock.DriverLines;
 import org.knut.core.sock.TrackingResult;
 import org.knut.driver.spi.DriverState;
 import org.knut.driver.testing.LineClient;
-import org.knut.driver.testing.Poll;
 
 /** The driver socket protocol, broadcasts, and robustness against bad and slow clients. */
 class DriverSocketServerTest {
@@ -215,7 +215,7 @@ class DriverSocketServerTest {
         good.send("NOBROADCAST"); // this one reads only after the flood
         good.send("PING");
         assertEquals("PONG", good.readLine());
-        Poll.until(LineClient.TIMEOUT, "both clients accepted", () -> server.clientCount() == 2);
+        Await.until("both clients accepted", LineClient.TIMEOUT, () -> server.clientCount() == 2);
 
         long t0 = System.nanoTime();
         String big = "v".repeat(200);
@@ -225,7 +225,7 @@ class DriverSocketServerTest {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "20000 changes took " + took + ": the driver was held up");
 
-        Poll.until(LineClient.TIMEOUT, "slow client dropped", () -> server.clientCount() == 1);
+        Await.until("slow client dropped", LineClient.TIMEOUT, () -> server.clientCount() == 1);
         assertTrue(slow.closedByPeer(LineClient.TIMEOUT), "the slow client's connection is closed");
         assertEquals("SETINFO experimental.big \"" + big + "19999\"", good.dump("DUMPVALUE experimental.big").get(0));
         good.send("BROADCAST");
@@ -240,13 +240,13 @@ class DriverSocketServerTest {
         for (int i = 0; i < DriverSocketServer.MAX_CLIENTS; i++) {
             connect();
         }
-        Poll.until(LineClient.TIMEOUT, "all accepted", () -> server.clientCount() == DriverSocketServer.MAX_CLIENTS);
+        Await.until("all accepted", LineClient.TIMEOUT, () -> server.clientCount() == DriverSocketServer.MAX_CLIENTS);
         LineClient extra = connect();
         assertTrue(extra.closedByPeer(LineClient.TIMEOUT));
         clients.remove(extra);
         extra.close();
         clients.remove(0).close();
-        Poll.until(LineClient.TIMEOUT, "a place freed", () -> server.clientCount() < DriverSocketServer.MAX_CLIENTS);
+        Await.until("a place freed", LineClient.TIMEOUT, () -> server.clientCount() < DriverSocketServer.MAX_CLIENTS);
         LineClient next = connect();
         next.send("PING");
         assertEquals("PONG", next.readLine());
