@@ -1,17 +1,33 @@
 package org.knut.cli;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.knut.core.client.NutClient;
+import org.knut.core.client.UpsId;
 import org.knut.core.protocol.NutException;
 
-/** What the four tools share: their terminal, their help text, how they connect and complain. */
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What the four tools share: their terminal, -h, -V and the operands, their help text, how they
+ * connect and complain.
+ */
 abstract class NutTool implements Callable<Integer> {
     /** The NUT release whose tools these reproduce; it heads their help texts, as NUT's own do. */
     static final String NUT_VERSION = "2.8.0";
 
     final Io io;
+
+    @Option(names = "-h")
+    boolean help;
+    @Option(names = "-V")
+    boolean version;
+    @Parameters
+    List<String> args = new ArrayList<>();
 
     NutTool(Io io) {
         this.io = io;
@@ -35,6 +51,55 @@ abstract class NutTool implements Callable<Integer> {
         return 0;
     }
 
+    /** -V: the version line, on stderr as upsc and upscmd print it. */
+    void printVersion() {
+        io.err().println("Network UPS Tools " + name() + " " + NUT_VERSION + " (knut)");
+    }
+
+    /** -h, else -V; true when one of them was answered and the tool ends with status 0. */
+    boolean answeredHelpOrVersion() {
+        if (help) {
+            usage();
+            return true;
+        }
+        if (version) {
+            printVersion();
+            return true;
+        }
+        return false;
+    }
+
+    /** What a tool does with the UPS it is connected to. */
+    interface UpsAction {
+        void run(NutClient c, String ups);
+    }
+
+    /**
+     * upscmd's and upsrw's course: -h, -V, the help when no UPS is named, else {@code action} on the
+     * UPS the first operand names.
+     */
+    void runOnNamedUps(UpsAction action) throws IOException {
+        if (answeredHelpOrVersion()) {
+            return;
+        }
+        if (args.isEmpty()) {
+            usage();
+            return;
+        }
+        withUps(UpsArg.INVALID_UPS, action);
+    }
+
+    /**
+     * Runs {@code action} connected to the UPS the first operand names; a missing or malformed name ends
+     * the tool with {@code invalidMessage}.
+     */
+    void withUps(String invalidMessage, UpsAction action) throws IOException {
+        UpsId id = UpsArg.ups(args.isEmpty() ? null : args.get(0), invalidMessage);
+        try (NutClient c = connect(id.host(), id.port())) {
+            action.run(c, id.ups());
+        }
+    }
+
     /** Connects as the real tools do, ending with {@code Error: <reason>} when that fails. */
     NutClient connect(String host, int port) {
         try {
@@ -55,18 +120,6 @@ abstract class NutTool implements Callable<Integer> {
             return r.run();
         } catch (IOException | NutException e) {
             throw new Fatal("Error: " + UpscliError.of(e));
-        }
-    }
-
-    /** {@code -t}: NUT's str_to_uint(), with NUT's complaint. */
-    static long trackingTimeout(String arg) {
-        if (arg == null) {
-            return TrackingWait.DEFAULT_TIMEOUT_SECONDS;
-        }
-        try {
-            return CNumbers.parseUint(arg);
-        } catch (NumberFormatException e) {
-            throw new Fatal("Could not convert the provided value for timeout ('-t' option) to unsigned int: " + e.getMessage());
         }
     }
 }

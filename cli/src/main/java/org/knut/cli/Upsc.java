@@ -1,8 +1,6 @@
 package org.knut.cli;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.knut.core.client.NutClient;
@@ -10,7 +8,6 @@ import org.knut.core.client.UpsId;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * upsc: NUT 2.8's lightweight client.
@@ -32,12 +29,6 @@ final class Upsc extends NutTool {
     boolean listWithDescriptions;
     @Option(names = "-c")
     boolean clients;
-    @Option(names = "-h")
-    boolean help;
-    @Option(names = "-V")
-    boolean version;
-    @Parameters
-    List<String> args = new ArrayList<>();
 
     Upsc(Io io) {
         super(io);
@@ -55,28 +46,16 @@ final class Upsc extends NutTool {
 
     @Override
     public Integer call() throws IOException {
-        if (help) {
-            usage();
+        if (answeredHelpOrVersion()) {
             return 0;
         }
-        if (version) {
-            io.err().println("Network UPS Tools upsc " + NUT_VERSION + " (knut)");
-            return 0;
-        }
-        String first = args.isEmpty() ? null : args.get(0);
         if (list || listWithDescriptions) {
-            UpsId.HostPort server = UpsArg.host(first);
-            try (NutClient c = connect(server.host(), server.port())) {
-                for (Map.Entry<String, String> ups : must(c::listUps).entrySet()) {
-                    io.out().println(listWithDescriptions ? ups.getKey() + ": " + ups.getValue() : ups.getKey());
-                }
-            }
+            listUps();
             return 0;
         }
-        UpsId id = UpsArg.ups(first, "Error: invalid UPS definition.\nRequired format: upsname[@hostname[:port]]");
-        try (NutClient c = connect(id.host(), id.port())) {
+        withUps("Error: invalid UPS definition.\nRequired format: upsname[@hostname[:port]]", (c, ups) -> {
             if (clients) {
-                for (String address : must(() -> c.listClients(id.ups()))) {
+                for (String address : must(() -> c.listClients(ups))) {
                     io.out().println(address);
                 }
             } else if (args.size() > 1) {
@@ -84,14 +63,24 @@ final class Upsc extends NutTool {
                 if (var.indexOf('.') < 0) {
                     throw new Fatal("Error: old-style variable names are not supported");
                 }
-                io.out().println(must(() -> c.get(id.ups(), var)));
+                io.out().println(must(() -> c.get(ups, var)));
             } else {
-                for (Map.Entry<String, String> v : must(() -> c.listVars(id.ups())).entrySet()) {
+                for (Map.Entry<String, String> v : must(() -> c.listVars(ups)).entrySet()) {
                     io.out().println(v.getKey() + ": " + v.getValue());
                 }
             }
-        }
+        });
         return 0;
+    }
+
+    /** -l and -L: the UPSes of the server the first operand names, localhost without one. */
+    private void listUps() throws IOException {
+        UpsId.HostPort server = UpsArg.host(args.isEmpty() ? null : args.get(0));
+        try (NutClient c = connect(server.host(), server.port())) {
+            for (Map.Entry<String, String> ups : must(c::listUps).entrySet()) {
+                io.out().println(listWithDescriptions ? ups.getKey() + ": " + ups.getValue() : ups.getKey());
+            }
+        }
     }
 
     @Override

@@ -1,16 +1,14 @@
 package org.knut.cli;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.knut.core.client.NutClient;
-import org.knut.core.client.UpsId;
 import org.knut.core.protocol.NutException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * upscmd: NUT 2.8's instant command tool.
@@ -28,20 +26,8 @@ import picocli.CommandLine.Parameters;
 final class Upscmd extends NutTool {
     @Option(names = "-l")
     boolean list;
-    @Option(names = "-u")
-    String user;
-    @Option(names = "-p")
-    String password;
-    @Option(names = "-t")
-    String timeout;
-    @Option(names = "-w")
-    boolean wait;
-    @Option(names = "-h")
-    boolean help;
-    @Option(names = "-V")
-    boolean version;
-    @Parameters
-    List<String> args = new ArrayList<>();
+    @Mixin
+    LoginOptions login = new LoginOptions();
 
     Upscmd(Io io) {
         super(io);
@@ -59,49 +45,25 @@ final class Upscmd extends NutTool {
 
     @Override
     public Integer call() throws IOException {
-        long timeoutSeconds = trackingTimeout(timeout);
-        if (help) {
-            usage();
-            return 0;
-        }
-        if (version) {
-            io.err().println("Network UPS Tools upscmd " + NUT_VERSION + " (knut)");
-            return 0;
-        }
-        if (args.isEmpty()) {
-            usage();
-            return 0;
-        }
-        UpsId id = UpsArg.ups(args.get(0), UpsArg.INVALID_UPS);
-        try (NutClient c = connect(id.host(), id.port())) {
+        long timeoutSeconds = login.timeoutSeconds(); // a bad -t is refused even before -h
+        runOnNamedUps((c, ups) -> {
             if (list) {
-                listCommands(c, id.ups());
-                return 0;
-            }
-            if (args.size() < 2) {
+                listCommands(c, ups);
+            } else if (args.size() < 2) {
                 usage();
-                return 0;
+            } else {
+                runCommand(c, ups, args.get(1), args.size() > 2 ? args.get(2) : null, timeoutSeconds);
             }
-            String cmd = args.get(1);
-            String value = args.size() > 2 ? args.get(2) : null;
-            if (cmd.indexOf('.') < 0) {
-                throw new Fatal("Error: old command names are not supported");
-            }
-            Credentials.ask(io, user, password, true).send(c);
-            if (wait) {
-                TrackingWait.enable(c, "command");
-            }
-            String trackingId;
-            try {
-                trackingId = c.instcmd(id.ups(), cmd, value);
-            } catch (NutException e) {
-                throw new Fatal("Unexpected response from upsd: ERR " + e.getMessage());
-            } catch (IOException e) {
-                throw new Fatal("Instant command failed: " + UpscliError.of(e));
-            }
-            io.err().println(wait && trackingId != null ? TrackingWait.await(c, trackingId, timeoutSeconds) : "OK");
-        }
+        });
         return 0;
+    }
+
+    private void runCommand(NutClient c, String ups, String cmd, String value, long timeoutSeconds) {
+        if (cmd.indexOf('.') < 0) {
+            throw new Fatal("Error: old command names are not supported");
+        }
+        login.credentials(io, true).send(c);
+        io.err().println(login.submit(c, timeoutSeconds, "command", "Instant command failed", () -> c.instcmd(ups, cmd, value)));
     }
 
     /** All names first, then a description for each: upsd answers one request at a time. */

@@ -13,7 +13,6 @@ import org.knut.core.client.UpsId;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -44,8 +43,6 @@ final class Upslog extends NutTool {
     private volatile boolean wakeUp;
     private volatile int exitSignal;
 
-    @Option(names = "-h")
-    boolean help;
     @Option(names = "-s")
     String monhost;
     @Option(names = "-l")
@@ -57,8 +54,6 @@ final class Upslog extends NutTool {
     /** Accepted for NUT's command lines; a JVM cannot switch user. */
     @Option(names = "-u")
     String user;
-    @Option(names = "-V")
-    boolean version;
     @Option(names = "-p")
     String pidbase;
     /** Accepted for NUT's command lines; knut's upslog always stays in the foreground. */
@@ -70,8 +65,6 @@ final class Upslog extends NutTool {
     List<String> tuples = new ArrayList<>();
     @Option(names = "-N")
     String maxLines;
-    @Parameters
-    List<String> args = new ArrayList<>();
     @Unmatched
     List<String> unmatched = new ArrayList<>();
 
@@ -97,17 +90,18 @@ final class Upslog extends NutTool {
         return 0;
     }
 
+    /** -V: nothing more, the banner call() opens with is upslog's version line. */
+    @Override
+    void printVersion() {
+    }
+
     @Override
     public Integer call() throws IOException {
         io.out().println("Network UPS Tools upslog " + NUT_VERSION);
         for (String arg : unmatched) {
             io.err().println("upslog: " + KnutCli.invalidOption(arg, optionLetters())); // getopt complains and goes on
         }
-        if (help) {
-            usage();
-            return 0;
-        }
-        if (version) {
+        if (answeredHelpOrVersion()) {
             return 0;
         }
         int seconds = interval == null ? 30 : CNumbers.atoi(interval);

@@ -1,16 +1,12 @@
 package org.knut.cli;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.knut.core.client.NutClient;
-import org.knut.core.client.UpsId;
-import org.knut.core.protocol.NutException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * upsrw: NUT 2.8's tool for writable variables.
@@ -27,20 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "upsrw", description = "List or set writable variables (NUT upsrw).")
 final class Upsrw extends NutTool {
     private String setvar;
-    @Option(names = "-u")
-    String user;
-    @Option(names = "-p")
-    String password;
-    @Option(names = "-t")
-    String timeout;
-    @Option(names = "-w")
-    boolean wait;
-    @Option(names = "-h")
-    boolean help;
-    @Option(names = "-V")
-    boolean version;
-    @Parameters
-    List<String> args = new ArrayList<>();
+    @Mixin
+    LoginOptions login = new LoginOptions();
 
     Upsrw(Io io) {
         super(io);
@@ -70,64 +54,45 @@ final class Upsrw extends NutTool {
         return "hlsptuwV";
     }
 
+    /** -V: upsrw, unlike upsc and upscmd, prints its version line on stdout. */
+    @Override
+    void printVersion() {
+        io.out().println("Network UPS Tools upsrw " + NUT_VERSION + " (knut)");
+    }
+
     @Override
     public Integer call() throws IOException {
-        long timeoutSeconds = trackingTimeout(timeout);
-        if (help) {
-            usage();
-            return 0;
-        }
-        if (version) {
-            io.out().println("Network UPS Tools upsrw " + NUT_VERSION + " (knut)");
-            return 0;
-        }
-        if (args.isEmpty()) {
-            usage();
-            return 0;
-        }
-        UpsId id = UpsArg.ups(args.get(0), UpsArg.INVALID_UPS);
-        try (NutClient c = connect(id.host(), id.port())) {
+        long timeoutSeconds = login.timeoutSeconds(); // a bad -t is refused even before -h
+        runOnNamedUps((c, ups) -> {
             if (setvar != null) {
-                set(c, id.ups(), timeoutSeconds);
+                set(c, ups, timeoutSeconds);
             } else {
-                new RwListing(io, c, id.ups()).print();
+                new RwListing(io, c, ups).print();
             }
-        }
+        });
         return 0;
     }
 
     private void set(NutClient c, String ups, long timeoutSeconds) {
-        Credentials credentials = Credentials.ask(io, user, password, false);
-        String var = setvar;
-        String value;
+        Credentials credentials = login.credentials(io, false);
         int eq = setvar.indexOf('=');
-        if (eq >= 0) {
-            var = setvar.substring(0, eq);
-            value = setvar.substring(eq + 1);
-        } else {
-            try {
-                value = io.prompt("Enter new value for " + var + ": ");
-            } catch (IOException e) {
-                value = null;
-            }
-            value = value == null ? "" : value;
-        }
+        String var = eq >= 0 ? setvar.substring(0, eq) : setvar;
+        String value = eq >= 0 ? setvar.substring(eq + 1) : askValue(var);
         credentials.send(c);
         if (var.indexOf('.') < 0) {
             throw new Fatal("Error: old variable names are not supported");
         }
-        if (wait) {
-            TrackingWait.enable(c, "set variable");
-        }
-        String trackingId;
+        io.err().println(login.submit(c, timeoutSeconds, "set variable", "Set variable failed", () -> c.setVar(ups, var, value)));
+    }
+
+    /** -s without {@code =value}: asked for; end of input or a read error make it empty. */
+    private String askValue(String var) {
         try {
-            trackingId = c.setVar(ups, var, value);
-        } catch (NutException e) {
-            throw new Fatal("Unexpected response from upsd: ERR " + e.getMessage());
+            String line = io.prompt("Enter new value for " + var + ": ");
+            return line == null ? "" : line;
         } catch (IOException e) {
-            throw new Fatal("Set variable failed: " + UpscliError.of(e));
+            return "";
         }
-        io.err().println(wait && trackingId != null ? TrackingWait.await(c, trackingId, timeoutSeconds) : "OK");
     }
 
     @Override
