@@ -20,6 +20,8 @@ import io.netty.buffer.ByteBuf;
 public final class NetLineDecoder {
     /** parseconf's argument limit on the network; further words are dropped as upsd does. */
     static final int MAX_WORDS = 32;
+    /** Lines up to this long are remembered for the repeat check. */
+    private static final int REMEMBERED_LINE = 128;
 
     /** Receives what the decoder found; each method returns false to stop decoding this connection. */
     public interface Sink {
@@ -50,6 +52,10 @@ public final class NetLineDecoder {
     private int wordLength;
     /** The previous request's words by position, to reuse instead of allocating when they repeat. */
     private String[] lastWords = new String[4];
+    /** The previous request line and its words: a poller repeats the same line, which needs no splitting. */
+    private byte[] previous;
+    private int previousLength;
+    private List<String> previousWords;
     private boolean stopped;
 
     public NetLineDecoder(int maxLine, Scratch scratch) {
@@ -83,7 +89,7 @@ public final class NetLineDecoder {
                 return;
             }
             i = nl + 1;
-            boolean more = split() ? sink.request(scratch.words) : sink.malformed();
+            boolean more = complete(sink);
             lineLength = 0;
             if (line.length > 256) {
                 line = new byte[64]; // a long line was a one-off: idle connections stay small
@@ -92,6 +98,28 @@ public final class NetLineDecoder {
                 stopped = true;
             }
         }
+    }
+
+    /** Hands a complete line to the sink: the previous words again if the line repeats the previous one. */
+    private boolean complete(Sink sink) {
+        if (previousWords != null && lineLength == previousLength
+                && Arrays.equals(line, 0, lineLength, previous, 0, lineLength)) {
+            return sink.request(previousWords);
+        }
+        if (!split()) {
+            return sink.malformed();
+        }
+        if (lineLength <= REMEMBERED_LINE) {
+            if (previous == null) {
+                previous = new byte[REMEMBERED_LINE];
+            }
+            System.arraycopy(line, 0, previous, 0, lineLength);
+            previousLength = lineLength;
+            previousWords = List.copyOf(scratch.words);
+            return sink.request(previousWords);
+        }
+        previousWords = null;
+        return sink.request(scratch.words);
     }
 
     /** Splits the buffered line into the scratch's words; false when it is malformed. */

@@ -173,4 +173,38 @@ class NetLineDecoderTest {
         assertEquals("ups.load", seen.get(1).get(3));
         assertTrue(seen.get(1).get(3).equals("ups.load"));
     }
+
+    @Test
+    void aRepeatedLineIsNotSplitAgain() {
+        List<List<String>> lists = new ArrayList<>();
+        NetLineDecoder.Sink keep = new NetLineDecoder.Sink() {
+            @Override
+            public boolean request(List<String> words) {
+                lists.add(words);
+                return true;
+            }
+
+            @Override
+            public boolean malformed() {
+                lists.add(null);
+                return true;
+            }
+
+            @Override
+            public void tooLong() {
+            }
+        };
+        String longLine = "GET VAR demo " + "x".repeat(200) + "\n";
+        decoder.feed(Unpooled.wrappedBuffer(("GET VAR demo a\nGET VAR demo a\nGET VAR demo \"a\nGET VAR demo a\nGET VAR demo b\n")
+                .getBytes(StandardCharsets.US_ASCII)), keep);
+        NetLineDecoder wide = new NetLineDecoder(4096);
+        wide.feed(Unpooled.wrappedBuffer((longLine + longLine).getBytes(StandardCharsets.US_ASCII)), keep);
+        assertSame(lists.get(0), lists.get(1));
+        assertEquals(null, lists.get(2), "malformed");
+        assertSame(lists.get(0), lists.get(3), "the last good line is still the one remembered");
+        assertEquals(List.of("GET", "VAR", "demo", "b"), lists.get(4));
+        assertEquals(List.of("GET", "VAR", "demo", "a"), lists.get(0), "earlier words are not overwritten");
+        assertEquals(lists.get(5), lists.get(6));
+        assertEquals(4, lists.get(6).size());
+    }
 }
