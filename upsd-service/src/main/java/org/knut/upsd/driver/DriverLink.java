@@ -97,7 +97,7 @@ public final class DriverLink {
                 serve(c);
             } catch (IOException e) {
                 if (running) {
-                    LOG.warnf("UPS [%s]: lost the driver at %s: %s", ups.name(), endpoint.describe(), e.getMessage());
+                    LOG.warnf("UPS [%s]: lost the driver at %s: %s", ups.name(), endpoint.describe(), reason(e));
                 }
             } finally {
                 c.close();
@@ -250,9 +250,12 @@ public final class DriverLink {
             failing = true;
         }
         if (log) {
-            LOG.warnf("UPS [%s]: cannot connect to the driver at %s: %s", ups.name(), endpoint.describe(),
-                    e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.warnf("UPS [%s]: cannot connect to the driver at %s: %s", ups.name(), endpoint.describe(), reason(e));
         }
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private void pause() {

@@ -31,6 +31,8 @@ final class NutServerVerticle extends AbstractVerticle {
     private final int maxLine;
     private final CommandHandler handler;
     private final ClientGate gate;
+    private EventLoopShare share;
+    private long sweeper;
 
     NutServerVerticle(List<HostPort> listen, boolean allowNotAllListeners, long idleTimeoutMillis, int maxLine,
             CommandHandler handler, ClientGate gate) {
@@ -41,9 +43,6 @@ final class NutServerVerticle extends AbstractVerticle {
         this.handler = handler;
         this.gate = gate;
     }
-
-    private EventLoopShare share;
-    private long sweeper;
 
     @Override
     public void start(Promise<Void> started) {
@@ -90,7 +89,7 @@ final class NutServerVerticle extends AbstractVerticle {
             gate.release();
         });
         // the NUT codec goes into the connection's pipeline ahead of Vert.x's handler, which then only
-        // sees connection events (close, idle timeout)
+        // sees the connection's events (its close)
         ((NetSocketInternal) socket).channelHandlerContext().pipeline()
                 .addBefore("handler", "nut", new NutChannelHandler(handler, session, maxLine, share));
     }
