@@ -3,9 +3,12 @@ package org.knut.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,7 +40,7 @@ class NutDdlDumpsTest {
         try (Stream<Path> files = Files.list(Paths.nutDdl())) {
             int i = 0;
             for (Path f : files.filter(p -> p.toString().endsWith(".dev")).sorted().toList()) {
-                DUMPS.put("ddl%02d".formatted(++i), f);
+                DUMPS.put("ddl%02d".formatted(++i), withoutEmptyValues(f, tmp.resolve("dumps")));
             }
         }
         ours = KnutStack.start(NutConfDir.write(tmp.resolve("ours"), DUMPS));
@@ -75,13 +78,32 @@ class NutDdlDumpsTest {
     }
 
     /**
-     * upsc's lines as a set, without the one line that must differ: driver.parameter.port names the copy
-     * of the dump in each server's own directory.
+     * upsc's lines as a set, without those that must differ: driver.parameter.port names the copy of
+     * the dump in each server's own directory, and driver.version(.internal) names knut's driver.
      */
     private static Set<String> upsc(String id) {
         Command.Result r = Command.check("upsc", id);
         assertEquals(0, r.exitCode(), "upsc " + id + ": " + r.stderr());
-        return r.lines().stream().filter(l -> !l.startsWith("driver.parameter.port: "))
+        return r.lines().stream()
+                .filter(l -> !l.startsWith("driver.parameter.port: ") && !l.startsWith("driver.version"))
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * A copy of the dump without {@code name:} lines that have no value: NUT 2.8.0's dummy-ups gives
+     * those whatever its line buffer last held (an uninitialised read), which no other server can
+     * reproduce; knut's driver skips them with a warning.
+     */
+    private static Path withoutEmptyValues(Path dump, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path copy = dir.resolve(dump.getFileName());
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(dump, StandardCharsets.ISO_8859_1)) {
+            if (!line.matches("^[A-Za-z0-9_.-]+:\\s*$")) {
+                kept.add(line);
+            }
+        }
+        Files.write(copy, kept, StandardCharsets.ISO_8859_1);
+        return copy;
     }
 }

@@ -27,8 +27,10 @@ public final class UpsState {
         void changed(String socketLine);
     }
 
-    private final NavigableMap<String, Variable> vars = new ConcurrentSkipListMap<>();
-    private final NavigableSet<String> commands = new ConcurrentSkipListSet<>();
+    // NUT keeps variables and commands in trees ordered by strcasecmp(): that order is the order of
+    // every LIST reply, and names differing only in case are one entry
+    private final NavigableMap<String, Variable> vars = new ConcurrentSkipListMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final NavigableSet<String> commands = new ConcurrentSkipListSet<>(String.CASE_INSENSITIVE_ORDER);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean dataOk = true;
 
