@@ -100,7 +100,7 @@ class RealClientsOnDemoStackTest {
 
         Command.Result denied = Command.check("upscmd", "-u", NutConfDir.ADMIN, "-p", "wrong", stack.ups("demo"), "load.off");
         assertTrue(denied.exitCode() != 0);
-        assertTrue(denied.stderr().contains("Access denied"), denied.stderr());
+        assertTrue(denied.stderr().contains("ERR ACCESS-DENIED"), denied.stderr());
     }
 
     @Test
