@@ -107,11 +107,7 @@ public final class ServedUps {
 
     /** The command's name as the driver spells it (matched case-insensitively), or null. */
     public String command(String cmd) {
-        UpsState s = state;
-        if (s.hasCommand(cmd)) {
-            return cmd;
-        }
-        for (String candidate : s.commands()) {
+        for (String candidate : state.commands()) {
             if (candidate.equalsIgnoreCase(cmd)) {
                 return candidate;
             }
