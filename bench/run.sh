@@ -55,7 +55,7 @@ results=$root/bench/results
 mkdir -p "$results"
 out=$results/$(date -u +%Y%m%dT%H%M%SZ).txt
 {
-    echo "# knut vs real NUT upsd $(upsd -V 2>&1 | head -1 | sed 's/.*upsd //') on $(nproc) cores, $(date -u)"
+    echo "# knut vs real NUT upsd $(/lib/nut/upsd -V 2>&1 | grep -o "upsd [0-9.]*" | head -1) on $(nproc) cores, $(date -u)"
     echo "# duration=${DURATION}s warmup=${WARMUP}s ups=demo var=ups.status"
 } | tee "$out"
 
