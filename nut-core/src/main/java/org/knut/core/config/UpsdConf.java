@@ -16,6 +16,7 @@ public record UpsdConf(
         boolean allowNoDevice,
         boolean allowNotAllListeners,
         String statePath,
+        String dataPath,
         String certFile,
         String certPath,
         int certRequest,
@@ -28,7 +29,7 @@ public record UpsdConf(
     }
 
     public static UpsdConf defaults() {
-        return new UpsdConf(List.of(), 15, 0, 3600, false, false, null, null, null, 0, false);
+        return new UpsdConf(List.of(), 15, 0, 3600, false, false, null, null, null, null, 0, false);
     }
 
     /** The LISTEN addresses, or NUT's default (localhost on 3493) when there are none. */
@@ -49,7 +50,7 @@ public record UpsdConf(
         UpsdConf c = defaults();
         int maxAge = c.maxAge, maxConn = c.maxConn, trackingDelay = c.trackingDelay, certRequest = c.certRequest;
         boolean allowNoDevice = false, allowNotAll = false, weak = false;
-        String statePath = null, certFile = null, certPath = null;
+        String statePath = null, dataPath = null, certFile = null, certPath = null;
         for (ConfigLine l : lines) {
             String d = l.first().toUpperCase(java.util.Locale.ROOT);
             switch (d) {
@@ -67,6 +68,7 @@ public record UpsdConf(
                 case "ALLOW_NOT_ALL_LISTENERS" -> allowNotAll = boolArg(l);
                 case "DISABLE_WEAK_SSL" -> weak = boolArg(l);
                 case "STATEPATH" -> statePath = stringArg(l);
+                case "DATAPATH" -> dataPath = stringArg(l);
                 case "CERTFILE" -> certFile = stringArg(l);
                 case "CERTPATH" -> certPath = stringArg(l);
                 case "CERTREQUEST" -> certRequest = intArg(l, 1, 0, 2);
@@ -77,7 +79,7 @@ public record UpsdConf(
             }
         }
         return new UpsdConf(List.copyOf(listen), maxAge, maxConn, trackingDelay, allowNoDevice, allowNotAll,
-                statePath, certFile, certPath, certRequest, weak);
+                statePath, dataPath, certFile, certPath, certRequest, weak);
     }
 
     static int intArg(ConfigLine l, int index, int min, int max) throws ConfigException {

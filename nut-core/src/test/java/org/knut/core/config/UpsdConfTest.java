@@ -35,6 +35,7 @@ class UpsdConfTest {
                 ALLOW_NO_DEVICE true
                 ALLOW_NOT_ALL_LISTENERS 1
                 STATEPATH /run/nut
+                DATAPATH /usr/share/nut
                 LISTEN 127.0.0.1 3493
                 LISTEN ::1
                 LISTEN * 13493
@@ -52,6 +53,7 @@ class UpsdConfTest {
         assertTrue(c.allowNoDevice());
         assertTrue(c.allowNotAllListeners());
         assertEquals("/run/nut", c.statePath());
+        assertEquals("/usr/share/nut", c.dataPath());
         assertEquals(List.of(new UpsdConf.Listen("127.0.0.1", 3493), new UpsdConf.Listen("::1", 3493),
                 new UpsdConf.Listen("*", 13493)), c.listen());
         assertEquals(c.listen(), c.listenOrDefault());

@@ -30,7 +30,7 @@ import org.knut.core.config.UpsdUsers;
  * knut.conf-path           NUT config dir (ups.conf, upsd.conf, upsd.users); else env NUT_CONFPATH, else /etc/nut
  * knut.state-path          driver sockets dir; else env NUT_STATEPATH, ups.conf statepath, upsd.conf STATEPATH,
  *                          else /var/run/nut
- * knut.data-path           where cmdvartab (descriptions) is; default /usr/share/nut (NUT's DATADIR)
+ * knut.data-path           where cmdvartab (descriptions) is; else upsd.conf DATAPATH, else /usr/share/nut (NUT's DATADIR)
  * knut.upsd.listen         host:port,... (IPv6 as [::1]:3493); replaces upsd.conf LISTEN
  * knut.upsd.drivers        name=unix:/path or name=tcp:host:port,... ; replaces the ups.conf address of a UPS
  *                          of that name or adds a UPS (its desc still comes from ups.conf); with it, ups.conf
@@ -93,7 +93,7 @@ public final class SettingsLoader {
         UpsdUsers fileUsers = Files.exists(usersFile) ? UpsdUsers.read(usersFile) : new UpsdUsers(Map.of());
         UpsdUsers users = ConfigUsers.merge(fileUsers, ConfigUsers.read(config, configNames));
 
-        Path dataPath = Path.of(config.apply("knut.data-path").orElse(DEFAULT_DATA));
+        Path dataPath = Path.of(config.apply("knut.data-path").orElse(upsd.dataPath() != null ? upsd.dataPath() : DEFAULT_DATA));
         return new UpsdSettings(confDir, statePath, listen(upsd), upsd.allowNotAllListeners(), upsd.maxAge(),
                 upsd.maxConn(), upsd.trackingDelay(), idleTimeout(), allow(), drivers, users,
                 Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops());
