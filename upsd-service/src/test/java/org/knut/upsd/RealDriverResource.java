@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.knut.upsd.testing.NutConf;
-import org.knut.upsd.testing.Ports;
+import org.knut.core.testing.Ports;
 import org.knut.upsd.testing.RealDummyUps;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

@@ -1,6 +1,6 @@
 package org.knut.upsd.protocol;
 
-import static org.knut.upsd.protocol.Replies.available;
+import static org.knut.upsd.protocol.Replies.argument;
 import static org.knut.upsd.protocol.Replies.error;
 import static org.knut.upsd.protocol.Replies.quoted;
 
@@ -19,13 +19,13 @@ import org.knut.upsd.state.UpsRegistry;
  * order. Replies echo the UPS and variable names as the client spelled them.
  */
 final class GetCommand {
-    private final UpsRegistry registry;
+    private final UpsLookup lookup;
     private final Descriptions descriptions;
     private final TrackingTable tracking;
     private final ServerIdentity identity;
 
     GetCommand(UpsRegistry registry, Descriptions descriptions, TrackingTable tracking, ServerIdentity identity) {
-        this.registry = registry;
+        this.lookup = new UpsLookup(registry);
         this.descriptions = descriptions;
         this.tracking = tracking;
         this.identity = identity;
@@ -33,30 +33,27 @@ final class GetCommand {
 
     /** {@code a} holds every token, GET included. */
     void handle(Session s, List<String> a, StringBuilder out) {
-        int n = a.size() - 1;
-        if (n < 1) {
-            error(out, NutError.INVALID_ARGUMENT);
+        String what = argument(a, 1, out);
+        if (what == null) {
             return;
         }
-        String what = a.get(1).toUpperCase(Locale.ROOT);
+        what = what.toUpperCase(Locale.ROOT);
         if (what.equals("TRACKING")) {
             tracking(s, a, out);
             return;
         }
-        if (n < 2) {
-            error(out, NutError.INVALID_ARGUMENT);
+        String ups = argument(a, 2, out);
+        if (ups == null) {
             return;
         }
-        String ups = a.get(2);
         switch (what) {
             case "NUMLOGINS" -> numLogins(ups, out);
             case "UPSDESC" -> upsDesc(ups, out);
             default -> {
-                if (n < 3) {
-                    error(out, NutError.INVALID_ARGUMENT);
+                String name = argument(a, 3, out);
+                if (name == null) {
                     return;
                 }
-                String name = a.get(3);
                 switch (what) {
                     case "VAR" -> var(ups, name, out);
                     case "TYPE" -> type(ups, name, out);
@@ -78,23 +75,15 @@ final class GetCommand {
         }
     }
 
-    private ServedUps known(String ups, StringBuilder out) {
-        ServedUps u = registry.find(ups);
-        if (u == null) {
-            error(out, NutError.UNKNOWN_UPS);
-        }
-        return u;
-    }
-
     private void numLogins(String ups, StringBuilder out) {
-        ServedUps u = known(ups, out);
-        if (u != null && available(u, out)) {
+        ServedUps u = lookup.available(ups, out);
+        if (u != null) {
             out.append("NUMLOGINS ").append(ups).append(' ').append(u.numLogins()).append('\n');
         }
     }
 
     private void upsDesc(String ups, StringBuilder out) {
-        ServedUps u = known(ups, out);
+        ServedUps u = lookup.known(ups, out);
         if (u != null) {
             quoted(out.append("UPSDESC ").append(ups).append(' '), u.desc() == null ? "Unavailable" : u.desc())
                     .append('\n');
@@ -106,13 +95,9 @@ final class GetCommand {
             serverVar(ups, var, out); // answered by upsd itself, whatever the UPS name
             return;
         }
-        ServedUps u = known(ups, out);
-        if (u == null || !available(u, out)) {
-            return;
-        }
-        Variable v = u.variable(var);
+        ServedUps u = lookup.available(ups, out);
+        Variable v = lookup.variable(u, var, out);
         if (v == null) {
-            error(out, NutError.VAR_NOT_SUPPORTED);
             return;
         }
         quoted(out.append("VAR ").append(ups).append(' ').append(var).append(' '), u.servedValue(v)).append('\n');
@@ -132,29 +117,23 @@ final class GetCommand {
     }
 
     private void type(String ups, String var, StringBuilder out) {
-        ServedUps u = known(ups, out);
-        if (u == null || !available(u, out)) {
-            return;
-        }
-        Variable v = u.variable(var);
+        ServedUps u = lookup.available(ups, out);
+        Variable v = lookup.variable(u, var, out);
         if (v == null) {
-            error(out, NutError.VAR_NOT_SUPPORTED);
             return;
         }
         out.append("TYPE ").append(ups).append(' ').append(var).append(' ').append(v.typeWords()).append('\n');
     }
 
     private void desc(String ups, String var, StringBuilder out) {
-        ServedUps u = known(ups, out);
-        if (u != null && available(u, out)) {
+        if (lookup.available(ups, out) != null) {
             quoted(out.append("DESC ").append(ups).append(' ').append(var).append(' '), descriptions.variable(var))
                     .append('\n');
         }
     }
 
     private void cmdDesc(String ups, String cmd, StringBuilder out) {
-        ServedUps u = known(ups, out);
-        if (u != null && available(u, out)) {
+        if (lookup.available(ups, out) != null) {
             quoted(out.append("CMDDESC ").append(ups).append(' ').append(cmd).append(' '), descriptions.command(cmd))
                     .append('\n');
         }

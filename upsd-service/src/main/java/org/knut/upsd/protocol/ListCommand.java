@@ -1,6 +1,6 @@
 package org.knut.upsd.protocol;
 
-import static org.knut.upsd.protocol.Replies.available;
+import static org.knut.upsd.protocol.Replies.argument;
 import static org.knut.upsd.protocol.Replies.error;
 import static org.knut.upsd.protocol.Replies.quoted;
 
@@ -20,41 +20,41 @@ import org.knut.upsd.state.UpsRegistry;
  */
 final class ListCommand {
     private final UpsRegistry registry;
+    private final UpsLookup lookup;
 
     ListCommand(UpsRegistry registry) {
         this.registry = registry;
+        this.lookup = new UpsLookup(registry);
     }
 
     /** {@code a} holds every token, LIST included. */
     void handle(List<String> a, StringBuilder out) {
-        int n = a.size() - 1;
-        if (n < 1) {
-            error(out, NutError.INVALID_ARGUMENT);
+        String what = argument(a, 1, out);
+        if (what == null) {
             return;
         }
-        String what = a.get(1).toUpperCase(Locale.ROOT);
+        what = what.toUpperCase(Locale.ROOT);
         if (what.equals("UPS")) {
             ups(out);
             return;
         }
-        if (n < 2) {
-            error(out, NutError.INVALID_ARGUMENT);
+        String ups = argument(a, 2, out);
+        if (ups == null) {
             return;
         }
-        String ups = a.get(2);
         switch (what) {
             case "VAR" -> vars(ups, out, false);
             case "RW" -> vars(ups, out, true);
             case "CMD" -> commands(ups, out);
             case "CLIENT" -> clients(ups, out);
             default -> {
-                if (n < 3) {
-                    error(out, NutError.INVALID_ARGUMENT);
+                String var = argument(a, 3, out);
+                if (var == null) {
                     return;
                 }
                 switch (what) {
-                    case "ENUM" -> enums(ups, a.get(3), out);
-                    case "RANGE" -> ranges(ups, a.get(3), out);
+                    case "ENUM" -> enums(ups, var, out);
+                    case "RANGE" -> ranges(ups, var, out);
                     default -> error(out, NutError.INVALID_ARGUMENT);
                 }
             }
@@ -70,18 +70,9 @@ final class ListCommand {
         out.append("END LIST UPS\n");
     }
 
-    private ServedUps availableUps(String ups, StringBuilder out) {
-        ServedUps u = registry.find(ups);
-        if (u == null) {
-            error(out, NutError.UNKNOWN_UPS);
-            return null;
-        }
-        return available(u, out) ? u : null;
-    }
-
     /** LIST VAR shows ups.status with the FSD latch; LIST RW shows the raw values, as upsd does. */
     private void vars(String ups, StringBuilder out, boolean rwOnly) {
-        ServedUps u = availableUps(ups, out);
+        ServedUps u = lookup.available(ups, out);
         if (u == null) {
             return;
         }
@@ -98,7 +89,7 @@ final class ListCommand {
     }
 
     private void commands(String ups, StringBuilder out) {
-        ServedUps u = availableUps(ups, out);
+        ServedUps u = lookup.available(ups, out);
         if (u == null) {
             return;
         }
@@ -136,22 +127,13 @@ final class ListCommand {
     }
 
     private Variable variable(String ups, String var, StringBuilder out) {
-        ServedUps u = availableUps(ups, out);
-        if (u == null) {
-            return null;
-        }
-        Variable v = u.variable(var);
-        if (v == null) {
-            error(out, NutError.VAR_NOT_SUPPORTED);
-        }
-        return v;
+        return lookup.variable(lookup.available(ups, out), var, out);
     }
 
     /** Clients logged into the UPS on this upsd instance; no driver needed, as in upsd. */
     private void clients(String ups, StringBuilder out) {
-        ServedUps u = registry.find(ups);
+        ServedUps u = lookup.known(ups, out);
         if (u == null) {
-            error(out, NutError.UNKNOWN_UPS);
             return;
         }
         out.append("BEGIN LIST CLIENT ").append(ups).append('\n');

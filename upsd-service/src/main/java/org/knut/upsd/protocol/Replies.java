@@ -1,5 +1,7 @@
 package org.knut.upsd.protocol;
 
+import java.util.List;
+
 import org.knut.core.protocol.NutError;
 import org.knut.core.protocol.NutTokenizer;
 import org.knut.upsd.state.ServedUps;
@@ -11,6 +13,15 @@ final class Replies {
 
     static void error(StringBuilder out, NutError e) {
         out.append(e.line());
+    }
+
+    /** Token {@code i} of a request, or null with INVALID-ARGUMENT written when the request is too short. */
+    static String argument(List<String> a, int i, StringBuilder out) {
+        if (a.size() <= i) {
+            error(out, NutError.INVALID_ARGUMENT);
+            return null;
+        }
+        return a.get(i);
     }
 
     /** Appends {@code "value"} with {@code "} and {@code \} escaped, as upsd's pconf_encode does. */

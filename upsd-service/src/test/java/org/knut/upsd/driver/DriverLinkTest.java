@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Await;
 import org.knut.upsd.config.DriverEndpoint;
 import org.knut.upsd.state.Availability;
 import org.knut.upsd.state.ServedUps;
@@ -70,7 +71,7 @@ class DriverLinkTest {
     @Test
     void dumpsThenFollowsUpdates() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         assertEquals("DUMPALL", driver.received().get(0));
         assertEquals("OL", value("ups.status"));
         assertEquals(32, ups.variable("ups.status").aux());
@@ -78,14 +79,14 @@ class DriverLinkTest {
         driver.push("SETINFO ups.status \"OB LB\"");
         driver.push("DELINFO battery.charge");
         Poll.untilEquals("the update", WAIT, "OB LB", () -> value("ups.status"));
-        Poll.until("the deletion", WAIT, () -> value("battery.charge") == null);
+        Await.until("the deletion", WAIT, () -> value("battery.charge") == null);
     }
 
     @Test
     void servesWaitUntilTheDumpIsDone() {
         start(List.of("SETINFO ups.status \"OL\"", "SETINFO battery.charge \"100\""));
-        Poll.until("the connection", WAIT, () -> driver.received().contains("DUMPALL"));
-        Poll.until("the first lines", WAIT, () -> driver.connections() == 1 && ups.availability() == Availability.OK);
+        Await.until("the connection", WAIT, () -> driver.received().contains("DUMPALL"));
+        Await.until("the first lines", WAIT, () -> driver.connections() == 1 && ups.availability() == Availability.OK);
         assertEquals("WAIT", value("ups.status"));
         assertNull(value("battery.charge"));
         assertFalse(ups.ready());
@@ -97,7 +98,7 @@ class DriverLinkTest {
     @Test
     void dataStaleAndDataOk() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         driver.push("DATASTALE");
         Poll.untilEquals("stale", WAIT, Availability.STALE, ups::availability);
         driver.push("DATAOK");
@@ -107,19 +108,19 @@ class DriverLinkTest {
     @Test
     void staleDuringTheDumpCountsOnceItIsDone() {
         start(List.of("SETINFO ups.status \"OL\"", "DATASTALE", "DUMPDONE"));
-        Poll.until("the dump", WAIT, ups::dumped);
+        Await.until("the dump", WAIT, ups::dumped);
         Poll.untilEquals("stale", WAIT, Availability.STALE, ups::availability);
     }
 
     @Test
     void pingsAQuietDriverAndStaysFreshWhileItAnswers() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         for (int step = 1; step <= 5; step++) { // 30 s of driver silence but for its PONGs
             clock.addAndGet(6 * SECOND);
             link.tick();
             long pings = step;
-            Poll.until("PING " + step, WAIT, () -> driver.received().stream().filter("PING"::equals).count() == pings);
+            Await.until("PING " + step, WAIT, () -> driver.received().stream().filter("PING"::equals).count() == pings);
             assertEquals(Availability.OK, ups.availability(), "step " + step);
         }
         assertEquals(1, driver.connections());
@@ -128,11 +129,11 @@ class DriverLinkTest {
     @Test
     void aSilentDriverGoesStaleThenIsDroppedAndRedialled() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         driver.mute(true);
         clock.addAndGet(6 * SECOND);
         link.tick(); // PING, unanswered
-        Poll.until("PING", WAIT, () -> driver.received().contains("PING"));
+        Await.until("PING", WAIT, () -> driver.received().contains("PING"));
         clock.addAndGet(10 * SECOND); // 16 s of silence > MAXAGE 15
         link.tick();
         assertEquals(Availability.STALE, ups.availability());
@@ -140,17 +141,17 @@ class DriverLinkTest {
         driver.mute(false);
         clock.addAndGet(6 * SECOND); // the PING has had no answer for 16 s
         link.tick();
-        Poll.until("a new connection and dump", WAIT, () -> driver.connections() == 2 && ups.ready());
+        Await.until("a new connection and dump", WAIT, () -> driver.connections() == 2 && ups.ready());
         assertEquals(2, driver.received().stream().filter("DUMPALL"::equals).count());
     }
 
     @Test
     void reconnectsAndFlushesWhenTheDriverHangsUp() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         driver.dump(List.of("SETINFO ups.status \"OB\"", "DUMPDONE"));
         driver.hangUp();
-        Poll.until("a new dump", WAIT, () -> driver.connections() == 2 && ups.ready());
+        Await.until("a new dump", WAIT, () -> driver.connections() == 2 && ups.ready());
         assertEquals("OB", value("ups.status"));
         assertNull(value("battery.charge"), "the old state is gone");
         assertFalse(ups.state().hasCommand("load.off"));
@@ -159,20 +160,20 @@ class DriverLinkTest {
     @Test
     void waitsForADriverThatIsNotThereYet() {
         startLink();
-        Poll.until("a failed attempt", WAIT, () -> ups.availability() == Availability.NOT_CONNECTED);
+        Await.until("a failed attempt", WAIT, () -> ups.availability() == Availability.NOT_CONNECTED);
         assertEquals(Availability.NOT_CONNECTED, ups.availability());
         assertFalse(ups.channel().send("INSTCMD load.off"));
         driver = new ScriptedDriver(dir.resolve("scripted-demo"), DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
     }
 
     @Test
     void forwardsCommandsAndRecordsTrackingResults() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         String id = tracking.begin();
         assertTrue(ups.channel().send("INSTCMD load.off TRACKING " + id));
-        Poll.until("the command", WAIT, () -> driver.received().contains("INSTCMD load.off TRACKING " + id));
+        Await.until("the command", WAIT, () -> driver.received().contains("INSTCMD load.off TRACKING " + id));
         driver.push("TRACKING " + id + " 2");
         Poll.untilEquals("the result", WAIT, "ERR INVALID-ARGUMENT", () -> tracking.status(id));
     }
@@ -180,16 +181,16 @@ class DriverLinkTest {
     @Test
     void anOverlongLineDropsTheConnection() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         driver.push("SETINFO x \"" + "y".repeat(DriverConnection.MAX_LINE) + "\"");
-        Poll.until("a new connection", WAIT, () -> driver.connections() == 2 && ups.ready());
+        Await.until("a new connection", WAIT, () -> driver.connections() == 2 && ups.ready());
         assertNull(value("x"));
     }
 
     @Test
     void garbageIsIgnored() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         driver.push("WHATEVER 1 2 3");
         driver.push("SETINFO \"unterminated");
         driver.push("SETAUX ups.status many");
@@ -207,18 +208,18 @@ class DriverLinkTest {
         link = new DriverLink(ups, new DriverEndpoint("demo", "test", InetSocketAddress.createUnresolved("127.0.0.1", port)),
                 tracking, 15, clock::get, 10, 50);
         link.start();
-        Poll.until("the dump over TCP", WAIT, ups::ready);
+        Await.until("the dump over TCP", WAIT, ups::ready);
         assertEquals("OL", value("ups.status"));
         assertTrue(ups.channel().send("SET ups.status \"OB\""));
-        Poll.until("the SET", WAIT, () -> driver.received().contains("SET ups.status \"OB\""));
+        Await.until("the SET", WAIT, () -> driver.received().contains("SET ups.status \"OB\""));
         driver.hangUp();
-        Poll.until("a new connection over TCP", WAIT, () -> driver.connections() == 2 && ups.ready());
+        Await.until("a new connection over TCP", WAIT, () -> driver.connections() == 2 && ups.ready());
     }
 
     @Test
     void stopClosesTheLink() {
         start(DUMP);
-        Poll.until("the dump", WAIT, ups::ready);
+        Await.until("the dump", WAIT, ups::ready);
         link.stop();
         link = null;
         assertEquals(Availability.NOT_CONNECTED, ups.availability());

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Await;
 import org.knut.upsd.testing.KnutUpsd;
 import org.knut.upsd.testing.NutConf;
 import org.knut.upsd.testing.NutConversation;
-import org.knut.upsd.testing.Poll;
 import org.knut.upsd.testing.RawClient;
 import org.knut.upsd.testing.RealDummyUps;
 
@@ -52,7 +52,7 @@ class BadInputTest {
         Path conf = NutConf.write(tmp, Map.of("demo", NutConf.ddl("APC__Smart-UPS_1500__usbhid-ups__2.7.2__01.dev")), "");
         driver = RealDummyUps.start(conf, conf.resolve("state"), "demo");
         knut = KnutUpsd.start(conf, conf.resolve("state"), Map.of());
-        Poll.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
+        Await.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
     }
 
     @AfterAll
@@ -86,14 +86,14 @@ class BadInputTest {
             }
         }, "watcher");
         watcher.start();
-        Poll.until("the watcher's first answers", WAIT, () -> answers.get() > 0 || watcherFailure.get() != null);
+        Await.until("the watcher's first answers", WAIT, () -> answers.get() > 0 || watcherFailure.get() != null);
     }
 
     /** The watcher must have been answered throughout, and still be. */
     @AfterEach
     void checkWatcher() throws InterruptedException {
         long before = answers.get();
-        Poll.until("the watcher to be answered after the test", WAIT, () -> answers.get() > before + 10 || watcherFailure.get() != null);
+        Await.until("the watcher to be answered after the test", WAIT, () -> answers.get() > before + 10 || watcherFailure.get() != null);
         watching.set(false);
         watcher.join(10_000);
         if (watcherFailure.get() != null) {
@@ -183,7 +183,7 @@ class BadInputTest {
                 c.close();
             }
         }
-        Poll.until("every TCP close to log out", WAIT, () -> knut.upsd().registry().find("demo").numLogins() == 0);
+        Await.until("every TCP close to log out", WAIT, () -> knut.upsd().registry().find("demo").numLogins() == 0);
     }
 
     @Test
@@ -246,7 +246,7 @@ class BadInputTest {
             writer.setDaemon(true);
             writer.start();
             long[] last = {-1, System.nanoTime()};
-            Poll.until("the flooder's writes to stall for half a second", WAIT, () -> {
+            Await.until("the flooder's writes to stall for half a second", WAIT, () -> {
                 long now = System.nanoTime();
                 if (sent.get() != last[0]) {
                     last[0] = sent.get();
@@ -256,7 +256,7 @@ class BadInputTest {
             });
             assertTrue(writer.isAlive());
             long before = answers.get();
-            Poll.until("the watcher to be served meanwhile", WAIT, () -> answers.get() > before + 100);
+            Await.until("the watcher to be served meanwhile", WAIT, () -> answers.get() > before + 100);
         }
     }
 }

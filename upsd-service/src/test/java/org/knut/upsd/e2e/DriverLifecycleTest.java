@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Await;
 import org.knut.upsd.testing.Cli;
 import org.knut.upsd.testing.KnutUpsd;
 import org.knut.upsd.testing.NutConf;
@@ -57,7 +58,7 @@ class DriverLifecycleTest {
 
     @BeforeEach
     void fresh() {
-        Poll.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
+        Await.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
     }
 
     /** What upsc shows for ups.status when all is well: the .dev's status, with FSD once a test latched it. */

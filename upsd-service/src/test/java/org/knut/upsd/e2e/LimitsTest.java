@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Await;
 import org.knut.upsd.testing.KnutUpsd;
-import org.knut.upsd.testing.Poll;
 import org.knut.upsd.testing.RawClient;
 import org.knut.upsd.testing.ScriptedDriver;
 
@@ -51,7 +51,7 @@ class LimitsTest {
     private void start(String upsdConf, Map<String, String> settings) throws Exception {
         Files.writeString(conf.resolve("upsd.conf"), upsdConf);
         knut = KnutUpsd.start(conf, conf.resolve("state"), settings);
-        Poll.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
+        Await.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
     }
 
     @Test
@@ -71,7 +71,7 @@ class LimitsTest {
                 assertEquals("VAR demo ups.status \"OL\"", c.ask("GET VAR demo ups.status"));
             }
             admitted.remove(0).close();
-            Poll.until("room for one more", WAIT, () -> knut.upsd().clients() == 2);
+            Await.until("room for one more", WAIT, () -> knut.upsd().clients() == 2);
             try (RawClient c = new RawClient(knut.port())) {
                 assertEquals("1.3", c.ask("NETVER"));
             }
@@ -104,7 +104,7 @@ class LimitsTest {
         start("", Map.of("knut.upsd.idle-timeout", "1s"));
         try (RawClient silent = new RawClient(knut.port()); RawClient talker = new RawClient(knut.port())) {
             long start = System.nanoTime();
-            Poll.until("the silent client to be closed", WAIT, () -> {
+            Await.until("the silent client to be closed", WAIT, () -> {
                 try {
                     assertEquals("1.3", talker.ask("NETVER"));
                     return knut.upsd().clients() == 1;

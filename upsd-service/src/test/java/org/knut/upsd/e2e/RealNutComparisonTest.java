@@ -19,11 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.core.testing.Await;
+import org.knut.core.testing.NutSandbox;
 import org.knut.upsd.testing.Cli;
 import org.knut.upsd.testing.KnutUpsd;
 import org.knut.upsd.testing.NutConf;
 import org.knut.upsd.testing.NutConversation;
-import org.knut.upsd.testing.NutSandbox;
 import org.knut.upsd.testing.Poll;
 import org.knut.upsd.testing.RealDummyUps;
 import org.knut.upsd.testing.ScriptedDriver;
@@ -64,19 +65,20 @@ class RealNutComparisonTest {
 
     @BeforeAll
     void start() throws Exception {
-        real = NutSandbox.start(tmp.resolve("real"), DEVS);
-        fancy = new ScriptedDriver(real.state().resolve("scripted-fancy"), FANCY_DUMP);
-        real.addUps("fancy", "scripted", "nut-sandbox fancy");
-        Poll.until("real upsd to serve fancy", WAIT, () -> Cli.run("upsc", real.ups("fancy"), "ups.mfr").stdout().contains("Scripted"));
+        real = NutSandbox.start(DEVS);
+        // the kit adds a driverless UPS of driver "knutfake": the scripted driver then takes its socket
+        real.addUpsWithoutDriver("fancy");
+        fancy = new ScriptedDriver(real.dir().resolve("state/knutfake-fancy"), FANCY_DUMP);
+        Await.until("real upsd to serve fancy", WAIT, () -> Cli.run("upsc", real.ups("fancy"), "ups.mfr").stdout().contains("Scripted"));
 
         Path conf = NutConf.write(tmp.resolve("knut"), DEVS, "MAXAGE 15\n");
         Files.writeString(conf.resolve("ups.conf"), Files.readString(conf.resolve("ups.conf"))
-                + "[fancy]\n\tdriver = scripted\n\tport = none\n\tdesc = \"nut-sandbox fancy\"\n");
+                + "[fancy]\n\tdriver = scripted\n\tport = none\n\tdesc = \"no driver\"\n");
         for (String ups : DEVS.keySet()) {
             drivers.add(RealDummyUps.start(conf, conf.resolve("state"), ups));
         }
         knut = KnutUpsd.start(conf, conf.resolve("state"), Map.of("knut.upsd.drivers", "fancy=unix:" + fancy.path()));
-        Poll.until("our upsd to serve every UPS", WAIT,
+        Await.until("our upsd to serve every UPS", WAIT,
                 () -> knut.upsd().registry().all().stream().allMatch(u -> u.ready()));
     }
 
@@ -211,7 +213,7 @@ class RealNutComparisonTest {
         assertEquals(0, r.exitCode(), r::toString);
         Cli.Result s = Cli.run("upsrw", "-s", "ups.id=rack B", "-u", "admin", "-p", "adminpass", "fancy@127.0.0.1:" + knut.port());
         assertEquals(0, s.exitCode(), s::toString);
-        Poll.until("the driver to receive them", WAIT, () -> fancy.received().contains("INSTCMD test.battery.start.quick")
+        Await.until("the driver to receive them", WAIT, () -> fancy.received().contains("INSTCMD test.battery.start.quick")
                 && fancy.received().contains("SET ups.id \"rack B\""));
     }
 
@@ -225,7 +227,7 @@ class RealNutComparisonTest {
                     "-f", "%VAR ups.model% [%VAR battery.charge%] %VAR no.such.var%")
                     .redirectErrorStream(true).redirectOutput(tmp.resolve("upslog-" + port + ".out").toFile()).start();
             try {
-                Poll.until("upslog to write", WAIT, () -> {
+                Await.until("upslog to write", WAIT, () -> {
                     try {
                         return Files.exists(log) && !Files.readString(log).isEmpty();
                     } catch (IOException e) {
@@ -306,7 +308,7 @@ class RealNutComparisonTest {
                     assertEquals("BEGIN LIST CLIENT apc\nCLIENT apc 127.0.0.1\nEND LIST CLIENT apc\n",
                             admin.exchange("LIST CLIENT apc"));
                 }
-                Poll.until("the logout on " + port, WAIT, () -> {
+                Await.until("the logout on " + port, WAIT, () -> {
                     try {
                         return admin.exchange("GET NUMLOGINS apc").equals("NUMLOGINS apc 0\n");
                     } catch (IOException e) {

@@ -3,18 +3,17 @@ package org.knut.upsd.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knut.upsd.testing.Cli;
+import org.knut.core.testing.Await;
+import org.knut.core.testing.UpsmonSandbox;
 import org.knut.upsd.testing.KnutUpsd;
 import org.knut.upsd.testing.NutConf;
 import org.knut.upsd.testing.NutConversation;
-import org.knut.upsd.testing.NutSandbox;
 import org.knut.upsd.testing.Poll;
 import org.knut.upsd.testing.RealDummyUps;
 
@@ -36,26 +35,15 @@ class RealUpsmonTest {
         }
     }
 
-    private static String notifications(Path mon) {
-        try {
-            return Files.readString(mon.resolve("notify.log"));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     @Test
     void aSecondaryFollowsTheFsdOfItsPrimary() throws Exception {
         Path conf = NutConf.write(tmp.resolve("conf"), Map.of("demo", NutConf.ddl("APC__Smart-UPS_1500__usbhid-ups__2.7.2__01.dev")), "");
-        Path mon = tmp.resolve("upsmon");
         try (RealDummyUps driver = RealDummyUps.start(conf, conf.resolve("state"), "demo");
                 KnutUpsd knut = KnutUpsd.start(conf, conf.resolve("state"), Map.of());
                 NutConversation primary = new NutConversation(knut.port())) {
-            Poll.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
-            Cli.Result started = Cli.run(Map.of("POLLFREQ", "1", "POLLFREQALERT", "1", "FINALDELAY", "0", "HOSTSYNC", "2"),
-                    NutSandbox.SCRIPT.toString(), "upsmon", mon.toString(), "127.0.0.1:" + knut.port(), "demo", "secondary");
-            try {
-                assertEquals(0, started.exitCode(), started::toString);
+            Await.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
+            try (UpsmonSandbox mon = UpsmonSandbox.start("demo", knut.port(), "secondary",
+                    Map.of("POLLFREQ", "1", "POLLFREQALERT", "1", "FINALDELAY", "0", "HOSTSYNC", "2"))) {
                 Poll.untilEquals("upsmon to log in", WAIT, "NUMLOGINS demo 1\n", () -> ask(primary, "GET NUMLOGINS demo"));
                 assertEquals("BEGIN LIST CLIENT demo\nCLIENT demo 127.0.0.1\nEND LIST CLIENT demo\n",
                         ask(primary, "LIST CLIENT demo"));
@@ -67,12 +55,9 @@ class RealUpsmonTest {
                 assertEquals("NUMLOGINS demo 2\n", ask(primary, "GET NUMLOGINS demo"));
                 assertEquals("OK FSD-SET\n", ask(primary, "FSD demo"));
 
-                Poll.until("the secondary's shutdown", WAIT, () -> Files.exists(mon.resolve("shutdown.marker")));
-                Poll.until("its FSD notification", WAIT, () -> notifications(mon).contains(" FSD demo@"));
+                mon.awaitShutdown(WAIT);
+                Await.until("its FSD notification", WAIT, () -> mon.notifications().contains(" FSD demo@"));
                 Poll.untilEquals("upsmon's exit to log it out", WAIT, "NUMLOGINS demo 1\n", () -> ask(primary, "GET NUMLOGINS demo"));
-            } finally {
-                Cli.Result stopped = Cli.run(NutSandbox.SCRIPT.toString(), "stop", mon.toString());
-                assertEquals(0, stopped.exitCode(), stopped::toString);
             }
         }
     }

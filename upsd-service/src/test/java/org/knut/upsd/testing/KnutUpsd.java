@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.knut.core.testing.Ports;
 import org.knut.core.client.NutClient;
 import org.knut.upsd.Upsd;
 import org.knut.upsd.config.SettingsLoader;

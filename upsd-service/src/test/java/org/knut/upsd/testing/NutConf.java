@@ -7,17 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
+import org.knut.core.testing.NutSandbox;
+import org.knut.core.testing.SharedDir;
+
 /**
  * Writes a NUT config dir for tests: one dummy-ups section per .dev (copied in; desc and pollinterval
  * as nut-sandbox writes them, so answers can be compared with the sandbox's), upsd.conf, and the
- * sandbox's users (admin/adminpass: SET FSD and every command; monuser/monpass: upsmon primary).
+ * sandbox's users ({@link NutSandbox#ADMIN}: SET FSD and every command; {@link NutSandbox#MONUSER}: upsmon primary).
  */
 public final class NutConf {
-    public static final String ADMIN = "admin";
-    public static final String ADMIN_PASSWORD = "adminpass";
-    public static final String MONUSER = "monuser";
-    public static final String MONUSER_PASSWORD = "monpass";
-
     private NutConf() {
     }
 
@@ -34,15 +32,15 @@ public final class NutConf {
             Files.writeString(dir.resolve("ups.conf"), ups);
             Files.writeString(dir.resolve("upsd.conf"), upsdConf);
             Files.writeString(dir.resolve("upsd.users"), """
-                    [admin]
-                    \tpassword = adminpass
+                    [%s]
+                    \tpassword = %s
                     \tactions = SET FSD
                     \tinstcmds = ALL
 
-                    [monuser]
-                    \tpassword = monpass
+                    [%s]
+                    \tpassword = %s
                     \tupsmon primary
-                    """);
+                    """.formatted(NutSandbox.ADMIN, NutSandbox.ADMIN_PASSWORD, NutSandbox.MONUSER, NutSandbox.MONUSER_PASSWORD));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -51,7 +49,7 @@ public final class NutConf {
 
     /** A .dev dump of the shared test data. */
     public static Path ddl(String name) {
-        Path p = Path.of("/work/shared/testdata/nut-ddl").resolve(name);
+        Path p = SharedDir.resolve("testdata/nut-ddl").resolve(name);
         if (!Files.isRegularFile(p)) {
             throw new AssertionError("missing test dump " + p);
         }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.knut.core.testing.Await;
+
 /**
  * Debian's real C driver {@code /lib/nut/dummy-ups -a <ups> -D} in the foreground, on a NUT config dir
  * whose ups.conf has the UPS's section; its socket is {@code <state>/dummy-ups-<ups>}. Signals go to its
@@ -55,7 +57,7 @@ public final class RealDummyUps implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Poll.until("dummy-ups socket " + socket(), Duration.ofSeconds(15), () -> {
+        Await.until("dummy-ups socket " + socket(), Duration.ofSeconds(15), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("dummy-ups exited; see " + conf.resolve("dummy-ups-" + ups + ".log"));
             }
