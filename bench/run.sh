@@ -24,8 +24,10 @@ chmod 0755 "$work"
 real_dir=$work/real; knut_dir=$work/knut
 knut_pid=""
 cleanup() {
-    [ -n "$knut_pid" ] && kill -INT "$knut_pid" 2>/dev/null && wait "$knut_pid" 2>/dev/null
-    "$shared/peers/nut-sandbox" stop "$real_dir" >/dev/null 2>&1 || true
+    set +e   # every step runs, whatever the one before returned
+    # TERM: a background job of a script ignores SIGINT
+    if [ -n "$knut_pid" ]; then kill -TERM "$knut_pid" 2>/dev/null; wait "$knut_pid" 2>/dev/null; fi
+    "$shared/peers/nut-sandbox" stop "$real_dir" >/dev/null 2>&1
     rm -rf "$work"
 }
 trap cleanup EXIT
