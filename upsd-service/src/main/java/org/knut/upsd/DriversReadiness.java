@@ -25,15 +25,8 @@ public class DriversReadiness implements HealthCheck {
         boolean ready = service.listening();
         for (ServedUps u : service.upses()) {
             ready &= u.ready();
-            b.withData(u.name(), describe(u));
+            b.withData(u.name(), u.condition());
         }
         return b.status(ready).build();
-    }
-
-    private static String describe(ServedUps u) {
-        if (u.availability().error() != null) {
-            return u.availability().error().code();
-        }
-        return u.dumped() ? "OK" : "WAIT";
     }
 }

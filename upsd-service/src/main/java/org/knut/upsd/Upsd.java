@@ -5,9 +5,12 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.knut.core.client.UpsId.HostPort;
+import org.knut.upsd.config.Descriptions;
 import org.knut.upsd.config.DriverEndpoint;
+import org.knut.upsd.control.UpsControl;
 import org.knut.upsd.config.UpsdSettings;
 import org.knut.upsd.driver.DriverLink;
+import org.knut.upsd.events.UpsEvents;
 import org.knut.upsd.driver.Housekeeper;
 import org.knut.upsd.net.ClientGate;
 import org.knut.upsd.net.NutServer;
@@ -29,12 +32,19 @@ public final class Upsd implements AutoCloseable {
     private static final long MAX_BACKOFF_MILLIS = 4000;
 
     private final UpsRegistry registry;
+    private final UpsControl control;
+    private final UpsEvents events;
+    private final Descriptions descriptions;
     private final List<DriverLink> links;
     private final Housekeeper housekeeper;
     private final NutServer server;
 
-    private Upsd(UpsRegistry registry, List<DriverLink> links, Housekeeper housekeeper, NutServer server) {
+    private Upsd(UpsRegistry registry, UpsControl control, UpsEvents events, Descriptions descriptions,
+            List<DriverLink> links, Housekeeper housekeeper, NutServer server) {
         this.registry = registry;
+        this.control = control;
+        this.events = events;
+        this.descriptions = descriptions;
         this.links = links;
         this.housekeeper = housekeeper;
         this.server = server;
@@ -42,19 +52,21 @@ public final class Upsd implements AutoCloseable {
 
     public static Upsd start(UpsdSettings settings, Vertx vertx, ServerIdentity identity) throws Exception {
         TrackingTable tracking = new TrackingTable(settings.trackingDelay());
+        UpsEvents events = new UpsEvents();
         List<ServedUps> upses = new ArrayList<>();
         List<DriverLink> links = new ArrayList<>();
         for (DriverEndpoint d : settings.drivers()) {
-            ServedUps ups = new ServedUps(d.ups(), d.desc());
+            ServedUps ups = new ServedUps(d.ups(), d.desc(), events);
             upses.add(ups);
             links.add(new DriverLink(ups, d, tracking, settings.maxAge(), System::nanoTime, FIRST_BACKOFF_MILLIS,
                     MAX_BACKOFF_MILLIS));
         }
         UpsRegistry registry = new UpsRegistry(upses);
-        CommandHandler handler = new CommandHandler(registry, settings.users(), tracking, settings.descriptions(), identity);
+        UpsControl control = new UpsControl(settings.users(), tracking);
+        CommandHandler handler = new CommandHandler(registry, control, settings.descriptions(), identity);
         NutServer server = new NutServer(vertx, new ClientGate(settings.allow(), settings.maxConn()));
         Housekeeper housekeeper = new Housekeeper(links, tracking, Housekeeper.tickMillis(settings.maxAge()));
-        Upsd upsd = new Upsd(registry, links, housekeeper, server);
+        Upsd upsd = new Upsd(registry, control, events, settings.descriptions(), links, housekeeper, server);
         try {
             links.forEach(DriverLink::start);
             server.start(settings.listen(), settings.allowNotAllListeners(), settings.idleTimeout(),
@@ -82,6 +94,18 @@ public final class Upsd implements AutoCloseable {
 
     public UpsRegistry registry() {
         return registry;
+    }
+
+    public UpsControl control() {
+        return control;
+    }
+
+    public UpsEvents events() {
+        return events;
+    }
+
+    public Descriptions descriptions() {
+        return descriptions;
     }
 
     public boolean listening() {

@@ -61,6 +61,11 @@ public class UpsdService {
         return Optional.ofNullable(upsd).map(u -> u.registry().all()).orElse(List.of());
     }
 
+    /** The running upsd; empty before startup completes and after shutdown. */
+    public Optional<Upsd> running() {
+        return Optional.ofNullable(upsd);
+    }
+
     public boolean listening() {
         Upsd u = upsd;
         return u != null && u.listening();

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.knut.upsd.testing.NutConf;
 import org.knut.core.testing.Ports;
+import org.knut.core.testing.TempTree;
 import org.knut.upsd.testing.RealDummyUps;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -43,10 +42,8 @@ public class RealDriverResource implements QuarkusTestResourceLifecycleManager {
         if (driver != null) {
             driver.close();
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            TempTree.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

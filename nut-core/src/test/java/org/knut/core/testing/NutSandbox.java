@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.knut.core.client.NutClient;
 import org.knut.core.model.UpsState;
@@ -136,11 +134,7 @@ public final class NutSandbox implements AutoCloseable {
                 throw new IOException("nut-sandbox stop failed: " + r);
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TempTree.delete(dir);
         }
     }
 }

@@ -159,6 +159,8 @@ public final class DriverLink {
                 }
                 if (DriverUpdate.apply(s, t) == DriverUpdate.Outcome.INVALID) {
                     LOG.debugf("UPS [%s]: ignored driver line: %s", ups.name(), line);
+                } else if (t.size() > 1 && t.get(1).equals("ups.status")) {
+                    ups.statusUpdated();
                 }
             }
         }

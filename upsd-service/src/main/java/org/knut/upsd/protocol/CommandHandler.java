@@ -5,10 +5,9 @@ import static org.knut.upsd.protocol.Replies.error;
 import java.util.List;
 import java.util.Locale;
 
-import org.knut.core.config.UpsdUsers;
 import org.knut.core.protocol.NutError;
 import org.knut.upsd.config.Descriptions;
-import org.knut.upsd.state.TrackingTable;
+import org.knut.upsd.control.UpsControl;
 import org.knut.upsd.state.UpsRegistry;
 
 /**
@@ -25,12 +24,11 @@ public final class CommandHandler {
     private final ListCommand list;
     private final ControlCommands control;
 
-    public CommandHandler(UpsRegistry registry, UpsdUsers users, TrackingTable tracking, Descriptions descriptions,
-            ServerIdentity identity) {
+    public CommandHandler(UpsRegistry registry, UpsControl control, Descriptions descriptions, ServerIdentity identity) {
         this.identity = identity;
-        this.get = new GetCommand(registry, descriptions, tracking, identity);
+        this.get = new GetCommand(registry, descriptions, control.tracking(), identity);
         this.list = new ListCommand(registry);
-        this.control = new ControlCommands(registry, users, tracking);
+        this.control = new ControlCommands(registry, control);
     }
 
     /** Appends the reply to {@code tokens} (the request, verb first) to {@code out}. */

@@ -5,17 +5,23 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.knut.core.model.UpsState;
 import org.knut.core.model.Variable;
+import org.knut.core.protocol.NutError;
+import org.knut.upsd.events.UpsEvent;
+import org.knut.upsd.events.UpsEvents;
 
 /**
  * One UPS as upsd serves it: the state its driver last published, whether that state may be served,
  * the FSD latch and the clients logged into it. upsd owns no UPS data: the driver link replaces the
- * state on every (re)connection. Reads are lock-free (volatile fields, immutable variables).
+ * state on every (re)connection. Reads are lock-free (volatile fields, immutable variables). Changes
+ * that matter to subscribers (status, FSD, driver up/down, staleness) are published as {@link UpsEvent}s.
  */
 public final class ServedUps {
     private static final String STATUS = "ups.status";
 
     private final String name;
     private final String desc;
+    private final UpsEvents events;
+    private String publishedStatus; // guarded by this: the status subscribers were last told
     private volatile UpsState state = new UpsState();
     private volatile Availability availability = Availability.NOT_CONNECTED;
     private volatile boolean dumped;
@@ -24,9 +30,14 @@ public final class ServedUps {
     private final Set<Client> logins = ConcurrentHashMap.newKeySet();
 
     /** {@code desc} may be null (no {@code desc} in ups.conf). */
-    public ServedUps(String name, String desc) {
+    public ServedUps(String name, String desc, UpsEvents events) {
         this.name = name;
         this.desc = desc;
+        this.events = events;
+    }
+
+    public ServedUps(String name, String desc) {
+        this(name, desc, new UpsEvents());
     }
 
     public String name() {
@@ -55,6 +66,18 @@ public final class ServedUps {
         return dumped && availability == Availability.OK;
     }
 
+    /**
+     * One word for where the UPS stands: {@code OK}, {@code WAIT} (connected, dump not complete), or the
+     * NUT error a client would get ({@code DRIVER-NOT-CONNECTED}, {@code DATA-STALE}).
+     */
+    public String condition() {
+        NutError e = availability.error();
+        if (e != null) {
+            return e.code();
+        }
+        return dumped ? "OK" : "WAIT";
+    }
+
     public DriverChannel channel() {
         return channel;
     }
@@ -75,17 +98,44 @@ public final class ServedUps {
     public void dumpDone(UpsState full) {
         state = full;
         dumped = true;
+        events.publish(UpsEvent.DRIVER, name, "connected", true);
+        statusUpdated();
+    }
+
+    /** The driver may have changed {@code ups.status}: tells subscribers when it did. */
+    public void statusUpdated() {
+        if (!dumped) {
+            return;
+        }
+        String now = state.value(STATUS);
+        String before;
+        synchronized (this) {
+            before = publishedStatus;
+            if (now == null || now.equals(before)) {
+                return;
+            }
+            publishedStatus = now;
+        }
+        events.publish(UpsEvent.STATUS, name, "status", served(now), "previous", before == null ? null : served(before));
     }
 
     public void setAvailability(Availability a) {
+        Availability before = availability;
         availability = a;
+        if (before != a && (before == Availability.STALE || a == Availability.STALE)) {
+            events.publish(UpsEvent.STALE, name, "stale", a == Availability.STALE);
+        }
     }
 
     public void linkDown() {
+        boolean wasUp = dumped;
         availability = Availability.NOT_CONNECTED;
         channel = DriverChannel.NONE;
         dumped = false;
         state = new UpsState();
+        if (wasUp) {
+            events.publish(UpsEvent.DRIVER, name, "connected", false);
+        }
     }
 
     // ---- client side
@@ -117,10 +167,15 @@ public final class ServedUps {
 
     /** The value a client sees: {@code ups.status} carries the FSD latch in front. */
     public String servedValue(Variable v) {
-        if (fsd && v.name().equalsIgnoreCase(STATUS)) {
-            return "FSD " + v.value();
+        return v.name().equalsIgnoreCase(STATUS) ? served(v.value()) : v.value();
+    }
+
+    /** The status with the FSD latch in front, unless the driver already publishes FSD itself. */
+    private String served(String status) {
+        if (fsd && !(status.startsWith("FSD") && (status.length() == 3 || status.charAt(3) == ' '))) {
+            return "FSD " + status;
         }
-        return v.value();
+        return status;
     }
 
     public boolean fsd() {
@@ -129,7 +184,17 @@ public final class ServedUps {
 
     /** Latches forced shutdown: it stays until upsd restarts, as in NUT. */
     public void setFsd() {
+        boolean was = fsd;
         fsd = true;
+        if (!was) {
+            events.publish(UpsEvent.FSD, name, "status", currentStatus());
+        }
+    }
+
+    /** The status a client would read now, or null when there is none. */
+    public String currentStatus() {
+        String s = state.value(STATUS);
+        return s == null ? null : served(s);
     }
 
     public void login(Client client) {

@@ -75,6 +75,11 @@ public final class TrackingTable {
         return e.result == null ? PENDING : e.result.reply();
     }
 
+    /** True while {@code id} is remembered (issued here, not yet purged). */
+    public synchronized boolean knows(String id) {
+        return entries.containsKey(id.toUpperCase(Locale.ROOT));
+    }
+
     /** Forgets the entries older than the retention (TRACKINGDELAY). */
     public synchronized void purge() {
         long now = nanoClock.getAsLong();

@@ -19,6 +19,7 @@ import org.knut.core.model.Range;
 import org.knut.core.model.UpsState;
 import org.knut.core.model.VarFlag;
 import org.knut.upsd.config.Descriptions;
+import org.knut.upsd.control.UpsControl;
 import org.knut.upsd.state.Availability;
 import org.knut.upsd.state.ServedUps;
 import org.knut.upsd.state.TrackingTable;
@@ -69,7 +70,8 @@ class CommandHandlerTest {
                 \tinstcmds = test.battery.start
                 """);
         tracking = new TrackingTable(3600);
-        handler = new CommandHandler(new UpsRegistry(List.of(demo, down, stale, waiting, broken)), users, tracking,
+        handler = new CommandHandler(new UpsRegistry(List.of(demo, down, stale, waiting, broken)),
+                new UpsControl(users, tracking),
                 new Descriptions(Map.of("ups.status", "UPS status"), Map.of("load.off", "Turn off the load immediately")),
                 new ServerIdentity("2.8.0", "9.9"));
     }

@@ -1,0 +1,111 @@
+package org.knut.upsd.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.knut.upsd.Upsd;
+import org.knut.upsd.UpsdService;
+import org.knut.upsd.events.UpsEvent;
+import org.knut.upsd.state.ServedUps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+/**
+ * {@code GET /api/v1/events}: Server-Sent Events for status changes, FSD, driver up/down and staleness.
+ * A subscriber first gets the current status of each UPS ({@code "snapshot": true}), then every change
+ * as it happens; a comment every 15 s keeps idle connections open through proxies. A subscriber that
+ * falls more than {@value #MAX_BACKLOG} events behind is disconnected (it reconnects and gets a new
+ * snapshot) rather than letting upsd buffer without bound.
+ */
+@Path("/api/v1/events")
+@Tag(name = "UPS")
+public class EventsResource {
+    static final int MAX_BACKLOG = 1024;
+    private static final Duration KEEPALIVE = Duration.ofSeconds(15);
+    private static final Logger LOG = Logger.getLogger(EventsResource.class);
+
+    @Inject
+    UpsdService service;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live UPS events (status, fsd, driver, stale) as Server-Sent Events; ?ups=NAME filters")
+    public Multi<OutboundSseEvent> events(@QueryParam("ups") List<String> ups, @Context Sse sse) {
+        Upsd upsd = service.running().orElseThrow(() -> new ApiException(503, "DRIVER-NOT-CONNECTED", "upsd is starting"));
+        Predicate<String> wanted = ups == null || ups.isEmpty() ? name -> true
+                : name -> ups.stream().anyMatch(name::equalsIgnoreCase);
+        Multi<OutboundSseEvent> live = Multi.createFrom().<UpsEvent>emitter(em -> {
+            AutoCloseable subscription = upsd.events().subscribe(e -> {
+                if (wanted.test(e.ups())) {
+                    em.emit(e);
+                }
+            });
+            em.onTermination(() -> close(subscription));
+            // after subscribing, so that no change falls between the snapshot and the live events
+            for (ServedUps u : upsd.registry().all()) {
+                if (wanted.test(u.name())) {
+                    em.emit(snapshot(u));
+                }
+            }
+        }, BackPressureStrategy.ERROR).onOverflow().buffer(MAX_BACKLOG).map(e -> toSse(sse, e));
+        Multi<OutboundSseEvent> keepalive = Multi.createFrom().ticks().every(KEEPALIVE).onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("keepalive").build());
+        return Multi.createBy().merging().streams(live, keepalive);
+    }
+
+    private static UpsEvent snapshot(ServedUps u) {
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("snapshot", true);
+        detail.put("state", u.condition());
+        String status = u.ready() ? u.currentStatus() : null;
+        if (status != null) {
+            detail.put("status", status);
+        }
+        return new UpsEvent(0, UpsEvent.STATUS, u.name(), Instant.now(), detail);
+    }
+
+    private OutboundSseEvent toSse(Sse sse, UpsEvent e) {
+        ObjectNode data = json.createObjectNode();
+        data.put("type", e.type());
+        data.put("ups", e.ups());
+        data.put("time", e.time().toString());
+        e.detail().forEach((k, v) -> data.putPOJO(k, v));
+        OutboundSseEvent.Builder b = sse.newEventBuilder().name(e.type()).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, data.toString());
+        if (e.id() > 0) {
+            b.id(Long.toString(e.id()));
+        }
+        return b.build();
+    }
+
+    private static void close(AutoCloseable subscription) {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debugf(e, "closing an event subscription");
+        }
+    }
+}
