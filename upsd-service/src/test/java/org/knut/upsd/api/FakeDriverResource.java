@@ -26,6 +26,7 @@ public class FakeDriverResource implements QuarkusTestResourceLifecycleManager {
     static volatile UpsState state;
     static volatile FakeDriver driver;
     static volatile int nutPort;
+    static volatile Path socket;
     private Path dir;
 
     static UpsState demoState() {
@@ -66,7 +67,8 @@ public class FakeDriverResource implements QuarkusTestResourceLifecycleManager {
             Path stateDir = conf.resolve("state");
             Files.createDirectories(stateDir);
             state = demoState();
-            driver = new FakeDriver(stateDir.resolve("dummy-ups-demo"), state);
+            socket = stateDir.resolve("dummy-ups-demo");
+            driver = new FakeDriver(socket, state);
             nutPort = Ports.free();
             return Map.of("knut.conf-path", conf.toString(), "knut.state-path", stateDir.toString(),
                     "knut.upsd.listen", "127.0.0.1:" + nutPort);
