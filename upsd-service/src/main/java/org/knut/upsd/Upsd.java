@@ -56,7 +56,7 @@ public final class Upsd implements AutoCloseable {
         List<ServedUps> upses = new ArrayList<>();
         List<DriverLink> links = new ArrayList<>();
         for (DriverEndpoint d : settings.drivers()) {
-            ServedUps ups = new ServedUps(d.ups(), d.desc(), events);
+            ServedUps ups = new ServedUps(d.ups(), d.desc(), events, settings.replicaId());
             upses.add(ups);
             links.add(new DriverLink(ups, d, tracking, settings.maxAge(), System::nanoTime, FIRST_BACKOFF_MILLIS,
                     MAX_BACKOFF_MILLIS));

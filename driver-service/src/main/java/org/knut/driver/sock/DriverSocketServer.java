@@ -301,6 +301,7 @@ public final class DriverSocketServer implements Closeable {
 
     private void drop(SelectionKey key, SocketClient c) {
         clients.remove(c);
+        commands.dropped(c);
         key.cancel();
         try {
             c.channel.close();

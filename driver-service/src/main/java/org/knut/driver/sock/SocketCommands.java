@@ -10,12 +10,14 @@ import org.jboss.logging.Logger;
 import org.knut.core.model.UpsState;
 import org.knut.core.protocol.NutTokenizer;
 import org.knut.core.sock.DriverLines;
+import org.knut.core.sock.ReplicaLogins;
 import org.knut.core.sock.TrackingResult;
 
 /**
  * What a driver answers on its socket (NUT's {@code drivers/dstate.c} sock_arg): DUMPALL, DUMPVALUE,
- * DUMPSTATUS, PING, GETPID, NOBROADCAST, BROADCAST, LOGOUT, INSTCMD and SET with optional TRACKING.
- * Verbs are case-insensitive. Unknown or malformed commands get no answer, as in NUT; the caller logs
+ * DUMPSTATUS, PING, GETPID, NOBROADCAST, BROADCAST, LOGOUT, INSTCMD and SET with optional TRACKING;
+ * and knut's two extensions for upsd replicas: FSD (latch forced shutdown in {@code ups.status}) and
+ * CLIENTS (see {@link ReplicaRelay}). Verbs are case-insensitive. Unknown or malformed commands get no answer, as in NUT; the caller logs
  * them.
  */
 final class SocketCommands {
@@ -31,11 +33,18 @@ final class SocketCommands {
 
     private final SocketBackend backend;
     private final Output output;
+    private final ReplicaRelay replicas;
     private final String pid = String.valueOf(ProcessHandle.current().pid());
 
     SocketCommands(SocketBackend backend, Output output) {
         this.backend = backend;
         this.output = output;
+        this.replicas = new ReplicaRelay(output);
+    }
+
+    /** The client's connection is gone. */
+    void dropped(SocketClient c) {
+        replicas.dropped(c);
     }
 
     /** Handles one tokenised line; false when it is not a command NUT's drivers accept. */
@@ -77,6 +86,17 @@ final class SocketCommands {
                 return instcmd(c, t);
             case "SET":
                 return set(c, t);
+            case "FSD": // knut extension: an upsd replica passes on a primary's forced shutdown
+                backend.state().forceShutdown();
+                return true;
+            case ReplicaLogins.VERB: { // knut extension: logins through an upsd replica
+                ReplicaLogins r = ReplicaLogins.parse(t);
+                if (r == null) {
+                    return false;
+                }
+                replicas.update(c, r);
+                return true;
+            }
             default:
                 return false;
         }

@@ -23,9 +23,12 @@ public final class DriverState {
     /** NUT's ST_MAX_VALUE_LEN is 256 bytes including the terminating NUL. */
     public static final int MAX_VALUE_LENGTH = 255;
 
+    private static final String STATUS = "ups.status";
+
     private final UpsState state;
     private final Set<String> immutable;
     private final boolean ignoreLb;
+    private boolean forcedShutdown; // guarded by this
 
     public DriverState(UpsState state, Set<String> immutable, boolean ignoreLb) {
         this.state = state;
@@ -49,7 +52,26 @@ public final class DriverState {
         if (immutable.contains(name)) {
             return;
         }
-        state.setInfo(name, value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) : value);
+        String v = forcedShutdown && name.equals(STATUS) && !hasFsd(value) ? (value.isEmpty() ? "FSD" : "FSD " + value) : value;
+        state.setInfo(name, v.length() > MAX_VALUE_LENGTH ? v.substring(0, MAX_VALUE_LENGTH) : v);
+    }
+
+    /**
+     * Latches forced shutdown: from now on {@code ups.status} starts with FSD, whatever the device says,
+     * until the driver restarts (as upsd's FSD lasts until upsd restarts). upsd replicas pass a primary
+     * upsmon's FSD here so that every replica serves it.
+     */
+    public synchronized void forceShutdown() {
+        if (forcedShutdown) {
+            return;
+        }
+        forcedShutdown = true;
+        String status = state.value(STATUS);
+        setInfo(STATUS, status == null ? "" : status);
+    }
+
+    private static boolean hasFsd(String status) {
+        return status.equals("FSD") || status.startsWith("FSD ");
     }
 
     public synchronized void delInfo(String name) {

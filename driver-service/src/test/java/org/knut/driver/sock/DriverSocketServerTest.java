@@ -145,6 +145,42 @@ class DriverSocketServerTest {
     }
 
     @Test
+    void fsdFromAReplicaIsLatchedInTheStatusItPublishes() throws IOException {
+        LineClient c = connect();
+        c.dump("DUMPALL");
+        c.send("FSD");
+        assertEquals("SETINFO ups.status \"FSD OL\"", c.readLine());
+        state.setInfo("ups.status", "OB LB");
+        assertEquals("SETINFO ups.status \"FSD OB LB\"", c.readLine(), "the device's next status keeps FSD");
+        c.send("FSD");
+        c.send("PING");
+        assertEquals("PONG", c.readLine(), "a second FSD changes nothing");
+    }
+
+    @Test
+    void replicasHearEachOthersLoginsAndPlainClientsHearNothing() throws IOException {
+        LineClient plain = connect();
+        plain.dump("DUMPALL");
+        LineClient a = connect();
+        a.send("CLIENTS upsd-a 1 10.0.0.1");
+        LineClient b = connect();
+        b.send("CLIENTS upsd-b 2 10.0.0.2 10.0.0.3");
+        assertEquals("CLIENTS upsd-b 2 10.0.0.2 10.0.0.3", a.readLine());
+        assertEquals("CLIENTS upsd-a 1 10.0.0.1", b.readLine(), "a new replica hears the others at once");
+
+        a.send("CLIENTS upsd-a 0");
+        assertEquals("CLIENTS upsd-a 0", b.readLine());
+        a.send("CLIENTS upsd-a 1 10.0.0.9");
+        assertEquals("CLIENTS upsd-a 1 10.0.0.9", b.readLine());
+        b.close();
+        assertEquals("CLIENTS upsd-b 0", a.readLine(), "a replica that leaves counts no more");
+
+        a.send("CLIENTS upsd-a not-a-number");
+        plain.send("PING");
+        assertEquals("PONG", plain.readLine(), "the plain client got no CLIENTS line");
+    }
+
+    @Test
     void dumpValueAndDumpStatus() throws IOException {
         LineClient c = connect();
         assertEquals(List.of("SETINFO ups.status \"OL\"", "SETFLAGS ups.status RW STRING", "SETAUX ups.status 32", "DATAOK",

@@ -39,6 +39,8 @@ import org.knut.core.config.UpsdUsers;
  * knut.upsd.idle-timeout   clients silent this long are closed; 60s (NUT's fixed value); "90", "90s", "2m", "PT90S"
  * knut.upsd.event-loops    NUT server instances sharing the port; default the number of CPUs
  * knut.upsd.users.*        users (see ConfigUsers)
+ * knut.upsd.replica-id     this replica's name towards the drivers; default env HOSTNAME (the pod's name)
+ *                          plus a random suffix, so that a restarted replica is a new one
  * </pre>
  *
  * From upsd.conf: LISTEN, MAXAGE, MAXCONN, TRACKINGDELAY, STATEPATH, ALLOW_NO_DEVICE (also env
@@ -96,7 +98,14 @@ public final class SettingsLoader {
         Path dataPath = Path.of(config.apply("knut.data-path").orElse(upsd.dataPath() != null ? upsd.dataPath() : DEFAULT_DATA));
         return new UpsdSettings(confDir, statePath, listen(upsd), upsd.allowNotAllListeners(), upsd.maxAge(),
                 upsd.maxConn(), upsd.trackingDelay(), idleTimeout(), allow(), drivers, users,
-                Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops());
+                Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops(), replicaId());
+    }
+
+    private String replicaId() {
+        return config.apply("knut.upsd.replica-id").filter(s -> !s.isBlank()).orElseGet(() -> {
+            String host = Optional.ofNullable(env.get("HOSTNAME")).filter(s -> !s.isBlank()).orElse("upsd");
+            return host + "-" + Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffffL);
+        });
     }
 
     private String setting(String key, String envName, String fallback) {

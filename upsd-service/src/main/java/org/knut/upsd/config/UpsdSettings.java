@@ -12,6 +12,7 @@ import org.knut.core.config.UpsdUsers;
  *
  * @param maxConn       most concurrent clients per instance; 0 = no limit but the OS's
  * @param eventLoops    NUT server instances (one per event loop) sharing the listening sockets
+ * @param replicaId     this upsd among the replicas sharing the drivers (for the logins they exchange)
  */
 public record UpsdSettings(
         Path confDir,
@@ -26,7 +27,8 @@ public record UpsdSettings(
         List<DriverEndpoint> drivers,
         UpsdUsers users,
         Descriptions descriptions,
-        int eventLoops) {
+        int eventLoops,
+        String replicaId) {
 
     public UpsdSettings {
         listen = List.copyOf(listen);

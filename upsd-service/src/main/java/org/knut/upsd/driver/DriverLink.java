@@ -10,6 +10,7 @@ import org.knut.core.model.UpsState;
 import org.knut.core.protocol.NutSyntaxException;
 import org.knut.core.protocol.NutTokenizer;
 import org.knut.core.sock.DriverUpdate;
+import org.knut.core.sock.ReplicaLogins;
 import org.knut.upsd.config.DriverEndpoint;
 import org.knut.upsd.state.Availability;
 import org.knut.upsd.state.ServedUps;
@@ -120,6 +121,7 @@ public final class DriverLink {
         if (!c.send("DUMPALL")) {
             throw new IOException("cannot ask for a dump");
         }
+        ups.announceLogins();
         String line;
         while ((line = c.readLine()) != null) {
             heard();
@@ -143,6 +145,12 @@ public final class DriverLink {
         }
         switch (t.get(0)) {
             case "DUMPDONE" -> dumpComplete();
+            case ReplicaLogins.VERB -> {
+                ReplicaLogins r = ReplicaLogins.parse(t);
+                if (r != null) {
+                    ups.otherReplica(r);
+                }
+            }
             case "TRACKING" -> {
                 if (t.size() == 3) {
                     try {

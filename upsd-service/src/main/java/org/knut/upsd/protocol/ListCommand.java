@@ -10,7 +10,6 @@ import java.util.Locale;
 import org.knut.core.model.Range;
 import org.knut.core.model.Variable;
 import org.knut.core.protocol.NutError;
-import org.knut.upsd.state.Client;
 import org.knut.upsd.state.ServedUps;
 import org.knut.upsd.state.UpsRegistry;
 
@@ -130,15 +129,15 @@ final class ListCommand {
         return lookup.variable(lookup.available(ups, out), var, out);
     }
 
-    /** Clients logged into the UPS on this upsd instance; no driver needed, as in upsd. */
+    /** Clients logged into the UPS, through this replica and the others on its driver; no driver needed, as in upsd. */
     private void clients(String ups, StringBuilder out) {
         ServedUps u = lookup.known(ups, out);
         if (u == null) {
             return;
         }
         out.append("BEGIN LIST CLIENT ").append(ups).append('\n');
-        for (Client c : u.logins()) {
-            out.append("CLIENT ").append(u.name()).append(' ').append(c.address()).append('\n');
+        for (String address : u.clientAddresses()) {
+            out.append("CLIENT ").append(u.name()).append(' ').append(address).append('\n');
         }
         out.append("END LIST CLIENT ").append(ups).append('\n');
     }

@@ -1,11 +1,15 @@
 package org.knut.upsd.state;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.knut.core.model.UpsState;
 import org.knut.core.model.Variable;
 import org.knut.core.protocol.NutError;
+import org.knut.core.sock.ReplicaLogins;
 import org.knut.upsd.events.UpsEvent;
 import org.knut.upsd.events.UpsEvents;
 
@@ -28,16 +32,20 @@ public final class ServedUps {
     private volatile boolean fsd;
     private volatile DriverChannel channel = DriverChannel.NONE;
     private final Set<Client> logins = ConcurrentHashMap.newKeySet();
+    private final String replicaId;
+    private final Map<String, ReplicaLogins> otherReplicas = new ConcurrentHashMap<>();
 
     /** {@code desc} may be null (no {@code desc} in ups.conf). */
-    public ServedUps(String name, String desc, UpsEvents events) {
+    /** {@code replicaId} names this upsd towards the driver when it tells who is logged in here. */
+    public ServedUps(String name, String desc, UpsEvents events, String replicaId) {
         this.name = name;
         this.desc = desc;
         this.events = events;
+        this.replicaId = replicaId;
     }
 
     public ServedUps(String name, String desc) {
-        this(name, desc, new UpsEvents());
+        this(name, desc, new UpsEvents(), "upsd");
     }
 
     public String name() {
@@ -128,6 +136,7 @@ public final class ServedUps {
     }
 
     public void linkDown() {
+        otherReplicas.clear(); // the driver tells them again on the next connection
         boolean wasUp = dumped;
         availability = Availability.NOT_CONNECTED;
         channel = DriverChannel.NONE;
@@ -199,17 +208,53 @@ public final class ServedUps {
 
     public void login(Client client) {
         logins.add(client);
+        announceLogins();
     }
 
     public void logout(Client client) {
         logins.remove(client);
+        announceLogins();
     }
 
+    /** Tells the driver who is logged in through this replica (knut drivers relay it to the other replicas). */
+    public void announceLogins() {
+        List<String> addresses = new ArrayList<>();
+        for (Client c : logins) {
+            addresses.add(c.address());
+        }
+        channel.send(new ReplicaLogins(replicaId, addresses.size(), addresses).line());
+    }
+
+    /** What the driver relayed from another replica; our own line, if echoed, is ignored. */
+    public void otherReplica(ReplicaLogins r) {
+        if (r.replica().equals(replicaId)) {
+            return;
+        }
+        if (r.count() == 0) {
+            otherReplicas.remove(r.replica());
+        } else {
+            otherReplicas.put(r.replica(), r);
+        }
+    }
+
+    /** Logins through every replica on this UPS's driver: what NUMLOGINS answers. */
     public int numLogins() {
-        return logins.size();
+        int n = logins.size();
+        for (ReplicaLogins r : otherReplicas.values()) {
+            n += r.count();
+        }
+        return n;
     }
 
-    public Iterable<Client> logins() {
-        return logins;
+    /** The addresses of the clients logged in through every replica: what LIST CLIENT answers. */
+    public List<String> clientAddresses() {
+        List<String> out = new ArrayList<>();
+        for (Client c : logins) {
+            out.add(c.address());
+        }
+        for (ReplicaLogins r : otherReplicas.values()) {
+            out.addAll(r.addresses());
+        }
+        return out;
     }
 }
