@@ -23,6 +23,7 @@ final class KnutStack implements AutoCloseable {
     final int nutPort;
     final int httpPort;
     private final List<Process> processes = new ArrayList<>();
+    private Process firstUpsd;
 
     private KnutStack(Path conf, int nutPort, int httpPort) {
         this.conf = conf;
@@ -55,21 +56,64 @@ final class KnutStack implements AutoCloseable {
             Await.until("driver socket " + socket + " (log " + conf.resolve("driver-service.log") + ")",
                     Duration.ofSeconds(60), () -> Files.exists(socket) || !processes.get(0).isAlive());
         }
-        processes.add(Processes.start(List.of("java", "-Dknut.upsd.listen=127.0.0.1:" + nutPort,
-                "-Dquarkus.http.port=" + httpPort, "-jar", Paths.upsdJar().toString()), env,
-                conf.resolve("upsd-service.log")));
-        for (String name : names) {
-            Await.until("upsd to serve " + name + " (logs in " + conf + ")", Duration.ofSeconds(60), () -> served(name));
+        firstUpsd = startUpsd(nutPort, httpPort, "upsd-service.log");
+        processes.add(firstUpsd);
+        awaitServed(nutPort);
+    }
+
+    private Process startUpsd(int nut, int http, String log) throws IOException {
+        Path state = conf.resolve("state");
+        Map<String, String> env = Map.of("NUT_CONFPATH", conf.toString(), "NUT_STATEPATH", state.toString());
+        return Processes.start(List.of("java", "-Dknut.upsd.listen=127.0.0.1:" + nut, "-Dquarkus.http.port=" + http,
+                "-jar", Paths.upsdJar().toString()), env, conf.resolve(log));
+    }
+
+    private void awaitServed(int port) throws IOException {
+        for (String name : upsNames()) {
+            Await.until("upsd on " + port + " to serve " + name + " (logs in " + conf + ")", Duration.ofSeconds(60),
+                    () -> served(port, name));
         }
     }
 
-    private boolean served(String ups) {
+    /** Another upsd on the same drivers, as a second replica behind a Service would be. */
+    final class Replica implements AutoCloseable {
+        final int nutPort = Ports.free();
+        private final Process process;
+
+        private Replica(String log) throws IOException {
+            process = startUpsd(nutPort, Ports.free(), log);
+            processes.add(process);
+            awaitServed(nutPort);
+        }
+
+        NutClient client() throws IOException {
+            return NutClient.connect("127.0.0.1", nutPort);
+        }
+
+        @Override
+        public void close() {
+            Processes.stop(process);
+            processes.remove(process);
+        }
+    }
+
+    Replica addReplica(String log) throws IOException {
+        return new Replica(log);
+    }
+
+    /** Stops the first upsd (the one {@link #nutPort} reaches), leaving the drivers and other replicas. */
+    void stopFirstUpsd() {
+        Processes.stop(firstUpsd);
+        processes.remove(firstUpsd);
+    }
+
+    private boolean served(int port, String ups) {
         for (Process p : processes) {
             if (!p.isAlive()) {
                 throw new AssertionError("a knut service exited; logs in " + conf);
             }
         }
-        try (NutClient c = NutClient.connect("127.0.0.1", nutPort, Duration.ofSeconds(2))) {
+        try (NutClient c = NutClient.connect("127.0.0.1", port, Duration.ofSeconds(2))) {
             return !"WAIT".equals(c.get(ups, "ups.status"));
         } catch (Exception e) {
             return false;
