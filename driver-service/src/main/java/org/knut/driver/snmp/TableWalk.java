@@ -172,11 +172,10 @@ final class TableWalk {
             return null;
         }
         if (e.has(EntryFlag.NEG_INVALID) && v < 0 || e.has(EntryFlag.ZERO_INVALID) && v == 0) {
+            // NUT also disables the other rows of a UNIQUE name here, then publishes them once at start-up
+            // and never again; keeping them in use gives the same start-up values and live updates
             r.ok = false;
-            if (r.uniquePending) {
-                disableCompetition(e);
-                r.uniquePending = false;
-            }
+            r.uniquePending = false;
             return null;
         }
         String text = e.lookup() != null ? e.lookup().text(v) : null;
