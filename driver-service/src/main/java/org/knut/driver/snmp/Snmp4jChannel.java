@@ -137,7 +137,9 @@ final class Snmp4jChannel implements SnmpChannel {
             if (event != null && event.getError() != null) {
                 throw new SnmpException(peer + ": " + event.getError().getMessage(), event.getError());
             }
-            throw new SnmpException("Timeout: no response from " + peer);
+            // many v3 agents silently drop requests with a wrong user, key or protocol
+            throw new SnmpException("Timeout: no response from " + peer + (version == SnmpConstants.version3
+                    ? " (SNMPv3: check secName, secLevel, authPassword/authProtocol and privPassword/privProtocol)" : ""));
         }
         if (response.getType() == PDU.REPORT) {
             throw new SnmpException("SNMPv3 agent " + peer + " refused the request: " + report(response));

@@ -30,6 +30,9 @@ import org.knut.core.testing.SharedDir;
  * <li>{@code driver.version}, {@code driver.version.internal}: ours name knut;</li>
  * <li>cyberpower {@code ups.status}: NUT 2.8.0's CyberPower power-status table starts with a "NULL"
  * entry that ends every lookup, so its ups.status is always empty; ours reads OL, OB...;</li>
+ * <li>APC {@code ups.delay.shutdown}/{@code ups.delay.start}: NUT 2.8.0's table gives these TimeTicks
+ * rows the string length 3 as multiplier, so it publishes (and writes) three times the delay; ours
+ * publishes seconds;</li>
  * <li>3-phase bypass rows on a 1-phase bypass ({@code input.bypass.L1-N.voltage}...): NUT 2.8.0 checks
  * the bypass rows against the input phase flags, so it never filters them; ours does.</li>
  * </ul>
@@ -39,6 +42,7 @@ class RealSnmpUpsDifferentialTest {
     private static final Set<String> ALWAYS = Set.of("driver.version", "driver.version.internal");
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "cyberpower", Set.of("ups.status"),
+            "apc-smartups", Set.of("ups.delay.shutdown", "ups.delay.start"),
             "ietf-ups", Set.of("input.bypass.L1-N.voltage"),
             "socomec-netvision", Set.of("input.bypass.L1-N.voltage", "input.bypass.L2-N.voltage", "input.bypass.L3-N.voltage",
                     "input.bypass.L1.current", "input.bypass.L2.current", "input.bypass.L3.current"));
