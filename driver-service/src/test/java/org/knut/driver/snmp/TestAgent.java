@@ -121,19 +121,15 @@ final class TestAgent implements AutoCloseable {
             old.setValue(value);
             return this;
         }
-        MOScalar<Variable> mo = new MOScalar<>(new OID(oid), MOAccessImpl.ACCESS_READ_WRITE, value);
-        try {
-            server.register(mo, null);
-        } catch (DuplicateRegistrationException e) {
-            throw new IllegalStateException(e);
-        }
-        objects.put(oid, mo);
-        return this;
+        return register(oid, new MOScalar<>(new OID(oid), MOAccessImpl.ACCESS_READ_WRITE, value));
     }
 
     /** Serves {@code value} at {@code oid} read-only: a SET gets notWritable. */
     TestAgent putReadOnly(String oid, Variable value) {
-        MOScalar<Variable> mo = new MOScalar<>(new OID(oid), MOAccessImpl.ACCESS_READ_ONLY, value);
+        return register(oid, new MOScalar<>(new OID(oid), MOAccessImpl.ACCESS_READ_ONLY, value));
+    }
+
+    private TestAgent register(String oid, MOScalar<Variable> mo) {
         try {
             server.register(mo, null);
         } catch (DuplicateRegistrationException e) {
