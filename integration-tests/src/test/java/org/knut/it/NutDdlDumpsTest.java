@@ -2,6 +2,7 @@ package org.knut.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -140,6 +142,17 @@ class NutDdlDumpsTest {
     @MethodSource("upsNames")
     void upscmdListsTheSame(String ups) {
         sameAsReference("upscmd -l " + ups, ups, id -> succeeded("upscmd", "-l", id).stdout().replace(id, "UPS"));
+    }
+
+    /** The mixed pairs are what they claim: driver.version names the driver behind each server. */
+    @Test
+    void eachServerRunsTheDriverItNames() {
+        String ups = DUMPS.keySet().iterator().next();
+        String realDriver = succeeded("upsc", real.ups(ups), "driver.version").stdout();
+        String knutDriver = succeeded("upsc", ours.ups(ups), "driver.version").stdout();
+        assertNotEquals(realDriver, knutDriver);
+        assertEquals(realDriver, succeeded("upsc", oursOnRealDrivers.ups(ups), "driver.version").stdout());
+        assertEquals(knutDriver, succeeded("upsc", realOnOurDrivers.ups(ups), "driver.version").stdout());
     }
 
     /**
