@@ -143,6 +143,22 @@ class LauncherUpsdrvctlTest {
         assertTrue(noUpsd.stderr().contains("upsd: not running"), noUpsd.toString());
     }
 
+    @Test
+    void aDriverThatCannotStartIsReportedAtOnce() throws Exception {
+        Path upsConf = conf.resolve("ups.conf");
+        Files.writeString(upsConf, Files.readString(upsConf) + "[broken]\n\tdriver = dummy-ups\n\tport = missing.dev\n");
+        Command.Result start = knut("upsdrvctl", "start", "broken");
+        assertEquals(1, start.exitCode(), start.toString());
+        assertTrue(start.stderr().contains("UPS broken: driver failed to start: Can't open dummy-ups definition file "
+                + conf.resolve("missing.dev")), start.toString());
+        // it keeps retrying in the background until stopped, as a knut driver does
+        long pid = pidOf("broken");
+        assertTrue(running(pid));
+        Command.Result stop = knut("upsdrvctl", "stop", "broken");
+        assertEquals(0, stop.exitCode(), stop.toString());
+        assertFalse(running(pid));
+    }
+
     private Path socket(String ups) {
         return state.resolve("dummy-ups-" + ups);
     }
