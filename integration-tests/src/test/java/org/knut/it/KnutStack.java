@@ -16,26 +16,43 @@ import org.knut.core.testing.Ports;
 
 /**
  * The packaged knut services (driver-service and upsd-service) running as processes on a NUT config
- * directory, as {@code ./knut demo} runs them, on random ports.
+ * directory, as {@code ./knut demo} runs them, on random ports; or upsd-service alone, serving drivers
+ * that run already.
  */
 final class KnutStack implements AutoCloseable {
     final Path conf;
+    final Path state;
     final int nutPort;
     final int httpPort;
     private final List<Process> processes = new ArrayList<>();
     private Process firstUpsd;
 
-    private KnutStack(Path conf, int nutPort, int httpPort) {
+    private KnutStack(Path conf, Path state, int nutPort, int httpPort) {
         this.conf = conf;
+        this.state = state;
         this.nutPort = nutPort;
         this.httpPort = httpPort;
     }
 
     /** Starts both services on {@code conf} and waits until upsd serves every UPS of its ups.conf. */
     static KnutStack start(Path conf) throws IOException {
-        KnutStack stack = new KnutStack(conf, Ports.free(), Ports.free());
+        return boot(new KnutStack(conf, conf.resolve("state"), Ports.free(), Ports.free()), true);
+    }
+
+    /**
+     * Starts upsd-service alone on {@code conf} (its LISTEN replaced by a free port), serving the driver
+     * sockets in {@code state}, and waits until it serves every UPS of ups.conf.
+     */
+    static KnutStack upsd(Path conf, Path state) throws IOException {
+        return boot(new KnutStack(conf, state, Ports.free(), Ports.free()), false);
+    }
+
+    private static KnutStack boot(KnutStack stack, boolean drivers) throws IOException {
         try {
-            stack.boot();
+            if (drivers) {
+                stack.startDrivers();
+            }
+            stack.startUpsd();
             return stack;
         } catch (RuntimeException | Error | IOException e) {
             stack.close();
@@ -43,29 +60,31 @@ final class KnutStack implements AutoCloseable {
         }
     }
 
-    private void boot() throws IOException {
-        Path state = conf.resolve("state");
+    private Map<String, String> env() {
+        return Map.of("NUT_CONFPATH", conf.toString(), "NUT_STATEPATH", state.toString());
+    }
+
+    private void startDrivers() throws IOException {
         Files.createDirectories(state);
-        Map<String, String> env = Map.of("NUT_CONFPATH", conf.toString(), "NUT_STATEPATH", state.toString());
         processes.add(Processes.start(List.of("java", "-Dquarkus.http.port=" + Ports.free(), "-jar",
-                Paths.driverJar().toString()), env, conf.resolve("driver-service.log")));
-        List<String> names = upsNames();
+                Paths.driverJar().toString()), env(), conf.resolve("driver-service.log")));
         UpsConf upsConf = readUpsConf();
-        for (String name : names) {
+        for (String name : upsNames()) {
             Path socket = state.resolve(upsConf.section(name).driver() + "-" + name);
             Await.until("driver socket " + socket + " (log " + conf.resolve("driver-service.log") + ")",
                     Duration.ofSeconds(60), () -> Files.exists(socket) || !processes.get(0).isAlive());
         }
+    }
+
+    private void startUpsd() throws IOException {
         firstUpsd = startUpsd(nutPort, httpPort, "upsd-service.log");
         processes.add(firstUpsd);
         awaitServed(nutPort);
     }
 
     private Process startUpsd(int nut, int http, String log) throws IOException {
-        Path state = conf.resolve("state");
-        Map<String, String> env = Map.of("NUT_CONFPATH", conf.toString(), "NUT_STATEPATH", state.toString());
         return Processes.start(List.of("java", "-Dknut.upsd.listen=127.0.0.1:" + nut, "-Dquarkus.http.port=" + http,
-                "-jar", Paths.upsdJar().toString()), env, conf.resolve(log));
+                "-jar", Paths.upsdJar().toString()), env(), conf.resolve(log));
     }
 
     private void awaitServed(int port) throws IOException {

@@ -15,7 +15,11 @@ final class NutConfDir {
 
     /** {@code devs} maps UPS name to the .dev/.seq file it replays (copied into {@code dir}). */
     static Path write(Path dir, Map<String, Path> devs) {
-        return org.knut.core.testing.NutConfDir.write(dir, devs, "MAXAGE 15\n",
-                org.knut.core.testing.NutConfDir.users(ADMIN, ADMIN_PASSWORD, MONUSER, MONPASS, "secondary"));
+        return org.knut.core.testing.NutConfDir.write(dir, devs, "MAXAGE 15\n", users());
+    }
+
+    /** upsd.users with the demo's users. */
+    static String users() {
+        return org.knut.core.testing.NutConfDir.users(ADMIN, ADMIN_PASSWORD, MONUSER, MONPASS, "secondary");
     }
 }

@@ -36,7 +36,7 @@ public class DriverMain implements QuarkusApplication {
             return new DumpCommand(registry, settings, System.getenv(), System.out, System.err).run(rest);
         }
         if (args.length > 0) {
-            System.err.println("usage: (no arguments: serve ups.conf) | driver <drivername> [-a <ups>] [-x key=value]... [-d <n>]");
+            System.err.println("usage: (no arguments: serve ups.conf) | driver <drivername> [-a <ups>] [-x key=value]... [-d <n>] [-k]");
             return 2;
         }
         try {

@@ -7,7 +7,7 @@ import org.knut.driver.config.ConfOption;
 
 /**
  * The arguments of dump mode, as a NUT driver takes them: {@code <drivername> [-a <ups> | -s <ups>]
- * [-x key[=value]]... [-i <seconds>] [-d <n>]}. {@code -D -q -F -B} and {@code -u -g -r <arg>} are
+ * [-x key[=value]]... [-i <seconds>] [-d <n>] [-k]}. {@code -D -q -F -B} and {@code -u -g -r <arg>} are
  * accepted and ignored (logging and privileges belong to the service).
  *
  * @param driver the driver program name
@@ -15,8 +15,9 @@ import org.knut.driver.config.ConfOption;
  * @param fromConf true for {@code -a} (read the section from ups.conf), false for {@code -s} or none
  * @param settings the {@code -x} settings ({@code -i} becomes {@code pollinterval}), in order
  * @param dumpAfter the {@code -d} count
+ * @param shutdown {@code -k}: tell the UPS to cut its load instead of dumping (what {@code upsdrvctl shutdown} runs)
  */
-record DumpArgs(String driver, String ups, boolean fromConf, List<ConfOption> settings, int dumpAfter) {
+record DumpArgs(String driver, String ups, boolean fromConf, List<ConfOption> settings, int dumpAfter, boolean shutdown) {
 
     /** Thrown for arguments that make no sense; the message says which. */
     static final class BadArguments extends Exception {
@@ -27,18 +28,20 @@ record DumpArgs(String driver, String ups, boolean fromConf, List<ConfOption> se
 
     static DumpArgs parse(List<String> args) throws BadArguments {
         if (args.isEmpty()) {
-            throw new BadArguments("usage: driver <drivername> [-a <ups>] [-x <key>[=<value>]]... [-i <seconds>] [-d <n>]");
+            throw new BadArguments("usage: driver <drivername> [-a <ups>] [-x <key>[=<value>]]... [-i <seconds>] [-d <n>] [-k]");
         }
         String ups = null;
         boolean fromConf = false;
         List<ConfOption> settings = new ArrayList<>();
         int dumpAfter = 1;
+        boolean shutdown = false;
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "-D", "-q", "-F", "-B" -> {
                     // no argument
                 }
+                case "-k" -> shutdown = true;
                 case "-a", "-s", "-x", "-i", "-d", "-u", "-g", "-r" -> {
                     if (i + 1 >= args.size()) {
                         throw new BadArguments(a + " needs an argument");
@@ -63,7 +66,7 @@ record DumpArgs(String driver, String ups, boolean fromConf, List<ConfOption> se
                 default -> throw new BadArguments("unknown option " + a);
             }
         }
-        return new DumpArgs(args.get(0), ups, fromConf, List.copyOf(settings), dumpAfter);
+        return new DumpArgs(args.get(0), ups, fromConf, List.copyOf(settings), dumpAfter, shutdown);
     }
 
     private static int count(String v) throws BadArguments {

@@ -29,8 +29,9 @@ import org.knut.driver.spi.DriverRegistry;
  * with its settings (the ups.conf section named by {@code -a}, then the {@code -x} settings; without
  * {@code -a} a UPS named by {@code -s} or after the driver, made of the {@code -x} settings alone), lets
  * it update {@code n}+1 more times as NUT's main loop does, and prints its variables in {@code upsc}
- * format ({@code name: value}, in NUT's order) on stdout. Exit code 0 on success, 1 when the driver
- * cannot start or its configuration is wrong, 2 for bad arguments.
+ * format ({@code name: value}, in NUT's order) on stdout. With {@code -k} it shuts the UPS down instead.
+ * Exit code 0 on success, 1 when the driver cannot start (or shut down) or its configuration is wrong,
+ * 2 for bad arguments.
  */
 public final class DumpCommand {
     /** NUT orders variables with strcasecmp. */
@@ -67,7 +68,8 @@ public final class DumpCommand {
             return 2;
         }
         try {
-            return dump(factory, section(factory, a), a.dumpAfter());
+            DriverSection section = section(factory, a);
+            return a.shutdown() ? shutdown(factory, section) : dump(factory, section, a.dumpAfter());
         } catch (ConfigException e) {
             err.println("knut: " + e.getMessage());
             return 1;
@@ -119,8 +121,26 @@ public final class DumpCommand {
         return NutPaths.confDir(settings.confPath(), env);
     }
 
-    private int dump(DriverFactory factory, DriverSection section, int dumpAfter) throws DriverException {
+    /**
+     * {@code -k}: starts the driver (it opens the device) and tells the UPS to cut its load, as a NUT
+     * driver does for {@code upsdrvctl shutdown}; a driver that cannot fails with its reason (exit 1).
+     */
+    private int shutdown(DriverFactory factory, DriverSection section) throws DriverException {
+        banner(factory);
+        try (DriverSession session = new DriverSession(section, factory, confDir(), Clock.systemUTC())) {
+            session.start();
+            err.println("Initiating UPS shutdown");
+            session.shutdown();
+            return 0;
+        }
+    }
+
+    private void banner(DriverFactory factory) {
         err.println("Network UPS Tools (knut) - " + factory.description() + " " + factory.version());
+    }
+
+    private int dump(DriverFactory factory, DriverSection section, int dumpAfter) throws DriverException {
+        banner(factory);
         try (DriverSession session = new DriverSession(section, factory, confDir(), Clock.systemUTC())) {
             session.start();
             for (int i = 0; i <= dumpAfter; i++) {

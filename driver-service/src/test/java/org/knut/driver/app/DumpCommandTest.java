@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.testing.SharedDir;
 import org.knut.core.testing.Ports;
 import org.knut.driver.config.DriverSettings;
+import org.knut.driver.dummy.DummyUpsFactory;
+import org.knut.driver.spi.DriverRegistry;
+import org.knut.driver.testing.RecordingDriverFactory;
 import org.knut.driver.testing.RealNut;
 import org.knut.driver.testing.TestSections;
 
@@ -34,8 +37,12 @@ class DumpCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        return run(TestSections.REGISTRY, args);
+    }
+
+    private int run(DriverRegistry registry, String... args) {
         DriverSettings settings = DriverSettings.forConfDir(Optional.of(conf.toString()));
-        return new DumpCommand(TestSections.REGISTRY, settings, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new DumpCommand(registry, settings, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
     }
 
@@ -113,5 +120,20 @@ class DumpCommandTest {
         assertTrue(err().contains("no UPS [nope] in ups.conf"), err());
         assertEquals(1, run("dummy-ups", "-a", "usb"));
         assertTrue(err().contains("unknown driver 'usbhid-ups'"), err());
+    }
+
+    @Test
+    void shutdownAsksTheDriverOrFailsAsNutDoes() throws Exception {
+        Files.writeString(conf.resolve("sim.dev"), "ups.status: OL\n");
+        Files.writeString(conf.resolve("ups.conf"), "[sim]\n\tdriver = dummy-ups\n\tport = sim.dev\n[rec]\n\tdriver = recording\n\tport = none\n");
+        // NUT 2.8.0's dummy-ups: fatalx "shutdown not supported", exit 1
+        assertEquals(1, run("dummy-ups", "-a", "sim", "-k"));
+        assertTrue(err().contains("knut: dummy-ups: shutdown not supported"), err());
+
+        RecordingDriverFactory recording = new RecordingDriverFactory();
+        assertEquals(0, run(new DriverRegistry(List.of(new DummyUpsFactory(), recording)), "recording", "-a", "rec", "-k"), err());
+        assertEquals(List.of("shutdown"), recording.commands);
+        assertTrue(err().contains("Initiating UPS shutdown"), err());
+        assertEquals("", out(), "no dump with -k");
     }
 }

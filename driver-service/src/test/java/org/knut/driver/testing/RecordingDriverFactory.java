@@ -13,6 +13,7 @@ import org.knut.driver.spi.UpsDriver;
 /**
  * A second driver kind for tests of the SPI and the socket path: a UPS that accepts its instant
  * commands and records them, so success, invalid-argument and unknown results can all be seen end to end.
+ * It can also shut its load down (recorded as {@code shutdown}).
  */
 public final class RecordingDriverFactory implements DriverFactory {
     /** Every command run, as "name [param]". */
@@ -65,6 +66,11 @@ public final class RecordingDriverFactory implements DriverFactory {
                             : TrackingResult.INVALID;
                     default -> TrackingResult.UNKNOWN;
                 };
+            }
+
+            @Override
+            public void shutdown(DriverState state) {
+                commands.add("shutdown");
             }
         };
     }

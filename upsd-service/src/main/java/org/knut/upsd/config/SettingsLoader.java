@@ -41,6 +41,9 @@ import org.knut.core.config.UpsdUsers;
  * knut.upsd.users.*        users (see ConfigUsers)
  * knut.upsd.replica-id     this replica's name towards the drivers; default env HOSTNAME (the pod's name)
  *                          plus a random suffix, so that a restarted replica is a new one
+ * knut.upsd.max-age, knut.upsd.max-conn, knut.upsd.tracking-delay, knut.upsd.allow-no-device,
+ * knut.upsd.allow-not-all-listeners
+ *                          replace upsd.conf's MAXAGE, MAXCONN, TRACKINGDELAY, ALLOW_NO_DEVICE, ALLOW_NOT_ALL_LISTENERS
  * </pre>
  *
  * From upsd.conf: LISTEN, MAXAGE, MAXCONN, TRACKINGDELAY, STATEPATH, ALLOW_NO_DEVICE (also env
@@ -85,7 +88,8 @@ public final class SettingsLoader {
                 .orElse(DEFAULT_STATE));
 
         List<DriverEndpoint> drivers = drivers(ups, statePath, driverOverrides);
-        boolean allowNoDevice = upsd.allowNoDevice() || "true".equalsIgnoreCase(env.get("ALLOW_NO_DEVICE"));
+        boolean allowNoDevice = flag("knut.upsd.allow-no-device", upsd.allowNoDevice())
+                || "true".equalsIgnoreCase(env.get("ALLOW_NO_DEVICE"));
         if (drivers.isEmpty() && !allowNoDevice) {
             throw new ConfigException(upsConfFile.toString(), 0,
                     "no UPS defined (add a [section], set knut.upsd.drivers, or ALLOW_NO_DEVICE in upsd.conf)");
@@ -96,8 +100,10 @@ public final class SettingsLoader {
         UpsdUsers users = ConfigUsers.merge(fileUsers, ConfigUsers.read(config, configNames));
 
         Path dataPath = Path.of(config.apply("knut.data-path").orElse(upsd.dataPath() != null ? upsd.dataPath() : DEFAULT_DATA));
-        return new UpsdSettings(confDir, statePath, listen(upsd), upsd.allowNotAllListeners(), upsd.maxAge(),
-                upsd.maxConn(), upsd.trackingDelay(), idleTimeout(), allow(), drivers, users,
+        return new UpsdSettings(confDir, statePath, listen(upsd),
+                flag("knut.upsd.allow-not-all-listeners", upsd.allowNotAllListeners()),
+                number("knut.upsd.max-age", upsd.maxAge(), 1), number("knut.upsd.max-conn", upsd.maxConn(), 0),
+                number("knut.upsd.tracking-delay", upsd.trackingDelay(), 1), idleTimeout(), allow(), drivers, users,
                 Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops(), replicaId());
     }
 
@@ -112,6 +118,35 @@ public final class SettingsLoader {
         return config.apply(key)
                 .or(() -> Optional.ofNullable(env.get(envName)).filter(s -> !s.isBlank()))
                 .orElse(fallback);
+    }
+
+    /** A whole number of at least {@code min} from config, else the upsd.conf value. */
+    private int number(String key, int fromFile, int min) throws ConfigException {
+        Optional<String> v = config.apply(key);
+        if (v.isEmpty()) {
+            return fromFile;
+        }
+        try {
+            int n = Integer.parseInt(v.get());
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(key, 0, "'" + v.get() + "' is not a whole number of at least " + min);
+    }
+
+    /** true or false from config, else the upsd.conf value. */
+    private boolean flag(String key, boolean fromFile) throws ConfigException {
+        Optional<String> v = config.apply(key);
+        if (v.isEmpty()) {
+            return fromFile;
+        }
+        if (v.get().equalsIgnoreCase("true") || v.get().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v.get());
+        }
+        throw new ConfigException(key, 0, "'" + v.get() + "' is not true or false");
     }
 
     private List<DriverEndpoint> drivers(UpsConf ups, Path statePath, Optional<String> overrides) throws ConfigException {

@@ -267,6 +267,33 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void upsdConfDirectivesFromConfigReplaceTheFiles() throws Exception {
+        // e.g. KNUT_UPSD_MAX_AGE=30 in a Deployment, or keys of a mounted Secret or ConfigMap
+        config.put("knut.upsd.max-age", "30");
+        config.put("knut.upsd.max-conn", "0");
+        config.put("knut.upsd.tracking-delay", "5");
+        config.put("knut.upsd.allow-not-all-listeners", "true");
+        UpsdSettings s = load();
+        assertEquals(30, s.maxAge());
+        assertEquals(0, s.maxConn(), "0: unlimited, as MAXCONN 0");
+        assertEquals(5, s.trackingDelay());
+        assertTrue(s.allowNotAllListeners());
+
+        Files.writeString(conf.resolve("ups.conf"), "");
+        assertEquals(conf.resolve("ups.conf").toString(), failure().file(), "no UPS");
+        config.put("knut.upsd.allow-no-device", "TRUE");
+        assertTrue(load().drivers().isEmpty());
+
+        config.put("knut.upsd.allow-no-device", "yes");
+        assertEquals("knut.upsd.allow-no-device", failure().file());
+        config.put("knut.upsd.allow-no-device", "true");
+        for (String bad : List.of("0", "-1", "soon")) {
+            config.put("knut.upsd.max-age", bad);
+            assertEquals("knut.upsd.max-age", failure().file(), bad);
+        }
+    }
+
+    @Test
     void descriptionsComeFromTheDataPath() throws Exception {
         Path data = Files.createDirectory(conf.resolve("data"));
         Files.writeString(data.resolve("cmdvartab"), "VARDESC ups.status \"Status here\"\n");
