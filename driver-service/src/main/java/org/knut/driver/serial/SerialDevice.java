@@ -1,0 +1,179 @@
+package org.knut.driver.serial;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jboss.logging.Logger;
+
+/**
+ * A UPS's serial port that survives the device going away: opened on first use, closed when an
+ * operation fails, and opened again by the next use (the next poll). It also carries the text
+ * exchanges the serial protocols share: paced sends and terminator-delimited reads, every read bounded
+ * in time and length.
+ */
+public final class SerialDevice implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SerialDevice.class);
+
+    /** What to do to a freshly opened port (e.g. power the cable through DTR/RTS). */
+    @FunctionalInterface
+    public interface Setup {
+        void apply(SerialLink link) throws IOException;
+    }
+
+    private final SerialSettings settings;
+    private final SerialOpener opener;
+    private final Setup setup;
+    private SerialLink link;
+    private boolean wasLost;
+
+    public SerialDevice(SerialSettings settings, SerialOpener opener, Setup setup) {
+        this.settings = settings;
+        this.opener = opener;
+        this.setup = setup;
+    }
+
+    public SerialSettings settings() {
+        return settings;
+    }
+
+    /** The open link, opening (again) if needed. */
+    public SerialLink link() throws IOException {
+        if (link == null) {
+            SerialLink l = opener.open(settings);
+            try {
+                setup.apply(l);
+            } catch (IOException | RuntimeException e) {
+                l.close();
+                throw e;
+            }
+            link = l;
+            if (wasLost) {
+                LOG.infof("%s: device is back", settings.path());
+                wasLost = false;
+            }
+        }
+        return link;
+    }
+
+    public boolean isOpen() {
+        return link != null;
+    }
+
+    /** Closes the link after a failure, so that the next use reopens the device. */
+    public IOException lost(IOException e) {
+        if (link != null) {
+            LOG.warnf("%s: %s; will reopen", settings.path(), e.getMessage());
+            link.close();
+            link = null;
+            wasLost = true;
+        }
+        return e;
+    }
+
+    /** Drops unread input, then writes {@code text} in ASCII, waiting {@code pace} between characters. */
+    public void send(String text, Duration pace) throws IOException {
+        SerialLink l = link();
+        try {
+            l.discardInput();
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            if (pace.isZero()) {
+                l.write(bytes);
+                return;
+            }
+            for (byte b : bytes) {
+                l.write(new byte[] {b});
+                sleep(pace);
+            }
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /**
+     * Reads up to {@code end} within {@code timeout}: the text before it with the {@code ignore}
+     * characters left out, or null when no complete reply came in time (a partial one is dropped, as a
+     * terminal in canonical mode drops it). More than {@code maxLength} characters without the
+     * terminator is returned as it is, for the caller to reject.
+     */
+    public String readUntil(char end, String ignore, int maxLength, Duration timeout) throws IOException {
+        SerialLink l = link();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] one = new byte[1];
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                if (l.read(one, Duration.ofNanos(left)) == 0) {
+                    continue;
+                }
+                char c = (char) (one[0] & 0xff);
+                if (c == end) {
+                    return line.toString(StandardCharsets.ISO_8859_1);
+                }
+                if (ignore.indexOf(c) < 0) {
+                    line.write(c);
+                    if (line.size() >= maxLength) {
+                        return line.toString(StandardCharsets.ISO_8859_1);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /** The modem-control lines of the open port. */
+    public ModemLines lines() throws IOException {
+        SerialLink l = link();
+        return new ModemLines() {
+            @Override
+            public void setOutputs(boolean dtr, boolean rts) throws IOException {
+                try {
+                    l.setOutputs(dtr, rts);
+                } catch (IOException e) {
+                    throw lost(e);
+                }
+            }
+
+            @Override
+            public ModemInputs inputs() throws IOException {
+                try {
+                    return l.inputs();
+                } catch (IOException e) {
+                    throw lost(e);
+                }
+            }
+
+            @Override
+            public void sendBreak(Duration length) throws IOException {
+                try {
+                    l.sendBreak(length);
+                } catch (IOException e) {
+                    throw lost(e);
+                }
+            }
+        };
+    }
+
+    private static void sleep(Duration d) throws IOException {
+        try {
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (link != null) {
+            link.close();
+            link = null;
+        }
+    }
+}
