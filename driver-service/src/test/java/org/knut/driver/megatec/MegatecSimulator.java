@@ -37,6 +37,7 @@ public final class MegatecSimulator extends DeviceSimulator {
     private volatile boolean beeper = true;
     private volatile boolean testing;
     private volatile boolean shutdownPending;
+    private volatile boolean failed;
     private boolean fSeen;
 
     /**
@@ -64,6 +65,11 @@ public final class MegatecSimulator extends DeviceSimulator {
     /** Makes the unit treat a command as invalid (echo it back), as models without that feature do. */
     public void refuse(String command) {
         refused.add(command);
+    }
+
+    /** Sets the "UPS failed" bit (a failed self-test). */
+    public void failed(boolean f) {
+        this.failed = f;
     }
 
     public boolean beeper() {
@@ -138,7 +144,7 @@ public final class MegatecSimulator extends DeviceSimulator {
             case LOW_BATTERY -> 21.4;
         };
         String bits = (p == Power.ON_BATTERY || p == Power.LOW_BATTERY ? "1" : "0") + (p == Power.LOW_BATTERY ? "1" : "0")
-                + (p == Power.BOOST || p == Power.TRIM ? "1" : "0") + "0" + "1" + (testing ? "1" : "0") + (shutdownPending ? "1" : "0")
+                + (p == Power.BOOST || p == Power.TRIM ? "1" : "0") + (failed ? "1" : "0") + "1" + (testing ? "1" : "0") + (shutdownPending ? "1" : "0")
                 + (beeper ? "1" : "0");
         String volts = perCellVoltage ? String.format(Locale.ROOT, "%.2f", battery / 12) : String.format(Locale.ROOT, "%.1f", battery);
         return String.format(Locale.ROOT, "(%05.1f 195.0 %05.1f %03d 50.1 %s 30.5 %s\r", in, out, p == Power.LOW_BATTERY ? 41 : 23,
