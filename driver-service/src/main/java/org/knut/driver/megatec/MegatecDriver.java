@@ -222,7 +222,8 @@ final class MegatecDriver implements UpsDriver {
     }
 
     private String ask(String command) throws IOException {
-        device.send(command, dialect.pace());
+        device.discardInput();
+        device.write(command, dialect.pace());
         return device.readUntil('\r', "", MAX_REPLY, dialect.replyTimeout());
     }
 

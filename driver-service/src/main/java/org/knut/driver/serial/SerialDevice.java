@@ -72,11 +72,19 @@ public final class SerialDevice implements AutoCloseable {
         return e;
     }
 
-    /** Drops unread input, then writes {@code text} in ASCII, waiting {@code pace} between characters. */
-    public void send(String text, Duration pace) throws IOException {
+    /** Drops what the device sent that nobody read yet. */
+    public void discardInput() throws IOException {
+        try {
+            link().discardInput();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /** Writes {@code text} in ISO-8859-1, waiting {@code pace} between characters. */
+    public void write(String text, Duration pace) throws IOException {
         SerialLink l = link();
         try {
-            l.discardInput();
             byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
             if (pace.isZero()) {
                 l.write(bytes);
@@ -86,6 +94,15 @@ public final class SerialDevice implements AutoCloseable {
                 l.write(new byte[] {b});
                 sleep(pace);
             }
+        } catch (IOException e) {
+            throw lost(e);
+        }
+    }
+
+    /** Reads what is there now (at most {@code buf.length} bytes, waiting up to {@code timeout}); 0 when nothing. */
+    public int readAvailable(byte[] buf, Duration timeout) throws IOException {
+        try {
+            return link().read(buf, timeout);
         } catch (IOException e) {
             throw lost(e);
         }

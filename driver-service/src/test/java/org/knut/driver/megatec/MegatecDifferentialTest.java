@@ -3,27 +3,19 @@ package org.knut.driver.megatec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.knut.driver.app.DumpCommand;
-import org.knut.driver.config.DriverSettings;
 import org.knut.driver.megatec.MegatecSimulator.Power;
 import org.knut.driver.serial.PtyPair;
+import org.knut.driver.testing.DumpModes;
 import org.knut.driver.testing.SerialDrivers;
 
 /**
@@ -32,8 +24,6 @@ import org.knut.driver.testing.SerialDrivers;
  * same values, except {@code driver.version*}, which name the implementation.
  */
 class MegatecDifferentialTest {
-    private static final Path REAL = Path.of("/lib/nut/blazer_ser");
-
     @TempDir
     Path dir;
 
@@ -51,7 +41,6 @@ class MegatecDifferentialTest {
     }
 
     private void compare(MegatecSimulator simulator, Consumer<MegatecSimulator> situation, String... settings) throws Exception {
-        assertTrue(Files.isExecutable(REAL), "Debian's nut-server is needed for " + REAL);
         sim = simulator;
         situation.accept(sim);
         StringBuilder conf = new StringBuilder("[ups]\n\tdriver = blazer_ser\n\tport = " + pty.driverEnd() + "\n\tpollinterval = 1\n");
@@ -59,37 +48,10 @@ class MegatecDifferentialTest {
             conf.append('\t').append(s).append('\n');
         }
         Files.writeString(dir.resolve("ups.conf"), conf);
-        List<String> real = real();
-        List<String> ours = ours();
+        List<String> real = DumpModes.real("blazer_ser", dir, "ups");
+        List<String> ours = DumpModes.ours(SerialDrivers.REGISTRY, "blazer_ser", dir, "ups");
         assertEquals(real, ours);
         assertTrue(ours.size() > 20, "a real dump: " + ours);
-    }
-
-    private List<String> real() throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(REAL.toString(), "-a", "ups", "-d", "1", "-u", "root");
-        pb.environment().put("NUT_CONFPATH", dir.toString());
-        pb.environment().put("NUT_STATEPATH", dir.toString());
-        pb.redirectError(dir.resolve("real.err").toFile());
-        Process p = pb.start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the real driver finished");
-            assertEquals(0, p.exitValue(), out + Files.readString(dir.resolve("real.err")));
-            // it starts with its banner; driver.version* name the implementation
-            return Arrays.stream(out.split("\n")).skip(1).filter(l -> !l.startsWith("driver.version")).toList();
-        } finally {
-            p.destroyForcibly();
-        }
-    }
-
-    private List<String> ours() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = new DumpCommand(SerialDrivers.REGISTRY, DriverSettings.forConfDir(Optional.of(dir.toString())), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(List.of("blazer_ser", "-a", "ups", "-d", "1"));
-        assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
-        return Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n")).filter(l -> !l.startsWith("driver.version")).toList();
     }
 
     private MegatecSimulator q1() throws IOException {

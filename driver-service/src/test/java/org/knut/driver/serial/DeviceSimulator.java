@@ -29,6 +29,7 @@ public abstract class DeviceSimulator implements AutoCloseable {
     private final Thread thread;
     private final List<String> received = new ArrayList<>();
     private final Random random = new Random(42);
+    private final java.util.Queue<String> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile Fault fault = Fault.NONE;
     private volatile boolean running = true;
     private SerialLink link;
@@ -94,6 +95,11 @@ public abstract class DeviceSimulator implements AutoCloseable {
         }
     }
 
+    /** Sends text the device emits on its own (alerts), from the simulator's thread, unless stalled. */
+    protected final void unsolicited(String text) {
+        outbox.add(text);
+    }
+
     private void serve() {
         byte[] one = new byte[1];
         while (running) {
@@ -101,7 +107,12 @@ public abstract class DeviceSimulator implements AutoCloseable {
                 if (link == null) {
                     link = JSerialCommLink.open(SerialSettings.eightN1(deviceEnd.toString(), 2400, false));
                 }
-                if (link.read(one, Duration.ofMillis(100)) == 1) {
+                for (String out; (out = outbox.poll()) != null;) {
+                    if (fault != Fault.STALLED) {
+                        link.write(out.getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                }
+                if (link.read(one, Duration.ofMillis(20)) == 1) {
                     onByte(one[0] & 0xff);
                 }
             } catch (IOException e) {
