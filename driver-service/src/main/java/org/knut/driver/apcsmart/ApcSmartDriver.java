@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 import org.knut.core.sock.TrackingResult;
@@ -13,13 +14,12 @@ import org.knut.driver.serial.SerialDevice;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverState;
 import org.knut.driver.spi.UpsDriver;
-import org.knut.driver.text.CNumbers;
 
 /**
  * apcsmart: an APC Smart-UPS (Back-UPS Pro, Matrix) in smart mode. Start: {@code Y} until it answers
  * {@code SM}, then {@link ApcDiscovery}. Every poll: the status register ({@code Q}), then the polled
- * variables (all of them once an hour). Alerts arriving between answers change {@code ups.status} at
- * once. Instant commands marked nasty (shutdowns, load.off) only run when asked a second time 3 to 15
+ * variables (all of them once an hour). An alert arriving between answers makes the update read the
+ * status register once more at its end. Instant commands marked nasty (shutdowns, load.off) only run when asked a second time 3 to 15
  * seconds after the first, as in NUT, so that one stray command cannot cut the power.
  */
 final class ApcSmartDriver implements UpsDriver {
@@ -33,6 +33,8 @@ final class ApcSmartDriver implements UpsDriver {
     private static final long NASTY_MAX_SECONDS = 15;
     /** An enumeration has fewer values than this; stepping through more means the wanted one is not there. */
     private static final int MAX_ENUM_STEPS = 32;
+    /** The status register is two hex digits; anything else (line noise) must not become a status. */
+    private static final Pattern REGISTER = Pattern.compile("[0-9A-Fa-f]{2}");
 
     private final ApcOptions options;
     private final SerialDevice device;
@@ -46,6 +48,7 @@ final class ApcSmartDriver implements UpsDriver {
     private long lastFullUpdate = Long.MIN_VALUE;
     private long lastNasty = Long.MIN_VALUE;
     private boolean lost;
+    private boolean alerted;
 
     ApcSmartDriver(ApcOptions options, SerialDevice device, Clock clock) {
         this.options = options;
@@ -82,9 +85,28 @@ final class ApcSmartDriver implements UpsDriver {
         return false;
     }
 
+    /**
+     * An alert character: the status changed. It is not applied as NUT applies it (line noise can look
+     * like an alert); the status register is read again at the end of the update, and only a
+     * well-formed register is published.
+     */
     private void alert(int c) {
-        status = ApcStatus.alert(status, (char) c);
-        state.status(ApcStatus.tokens(status));
+        LOG.debugf("alert %s (%s)", printable((char) c), String.join(" ", ApcStatus.tokens(ApcStatus.alert(status, (char) c))));
+        alerted = true;
+    }
+
+    /** Reads the status register and publishes it; false when the answer is not a register. */
+    private boolean readStatus(DriverState s) throws IOException {
+        link.flush(true);
+        alerted = false;
+        String q = link.ask(STATUS, Read.ALERTS);
+        if (q == null || !REGISTER.matcher(q).matches()) {
+            LOG.debugf("status read failed%s", q == null ? "" : ": [" + q + "]");
+            return false;
+        }
+        status = (int) parseHex(q);
+        s.status(ApcStatus.tokens(status));
+        return true;
     }
 
     @Override
@@ -94,13 +116,9 @@ final class ApcSmartDriver implements UpsDriver {
                 throw new DriverException("UPS not answering");
             }
             lost = true;
-            link.flush(true);
-            String q = link.ask(STATUS, Read.ALERTS);
-            if (q == null || q.isEmpty() || q.equals("NA")) {
+            if (!readStatus(s)) {
                 throw new DriverException("status read failed");
             }
-            status = (int) (parseHex(q) & 0xff);
-            s.status(ApcStatus.tokens(status));
             long now = clock.instant().getEpochSecond();
             boolean all = lastFullUpdate == Long.MIN_VALUE || now - lastFullUpdate > FULL_UPDATE_SECONDS;
             if (all) {
@@ -110,6 +128,9 @@ final class ApcSmartDriver implements UpsDriver {
                 if ((all || v.poll) && !poll(v)) {
                     throw new DriverException(v.name + " [" + printable(v.cmd) + "] read failed");
                 }
+            }
+            if (alerted && !readStatus(s)) {
+                throw new DriverException("status read failed after an alert");
             }
             lost = false;
         } catch (IOException e) {
