@@ -1,13 +1,10 @@
 package org.knut.driver.apcsmart;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.IntConsumer;
 
 import org.knut.driver.serial.SerialDevice;
-import org.knut.driver.serial.SerialLink;
 
 /**
  * The APC Smart protocol's wire: single command characters out, LF-terminated answers back (CR and
@@ -117,40 +114,21 @@ final class ApcLink {
         return true;
     }
 
-    /** One answer line, or null when none (or only part of one) came in time. */
+    /** One answer line, or null when none (or only part of one) came in time, or it was too long. */
     String read(Read mode) throws IOException {
-        SerialLink l = device.link();
-        long deadline = System.nanoTime() + mode.timeout.toNanos();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        byte[] one = new byte[1];
-        try {
-            while (line.size() < MAX_ANSWER) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                if (l.read(one, Duration.ofNanos(left)) == 0) {
-                    continue;
-                }
-                char c = (char) (one[0] & 0xff);
-                if (c == '\n') {
-                    return line.toString(StandardCharsets.ISO_8859_1);
-                }
-                if (c == '*' && mode.starIsOk) {
-                    return "OK";
-                }
-                if (c == '*' || mode.ignore.indexOf(c) >= 0) {
-                    continue;
-                }
-                if (mode.alerts && ApcStatus.ALERTS.indexOf(c) >= 0) {
-                    alertHandler.accept(c);
-                    continue;
-                }
-                line.write(c);
+        String line = device.readUntil('\n', MAX_ANSWER, mode.timeout, c -> {
+            if (c == '*') {
+                return mode.starIsOk ? "OK" : ""; // '*' is the shutdown acknowledgement, noise elsewhere
             }
-            return null; // overflow: not an answer
-        } catch (IOException e) {
-            throw device.lost(e);
-        }
+            if (mode.ignore.indexOf(c) >= 0) {
+                return "";
+            }
+            if (mode.alerts && ApcStatus.ALERTS.indexOf(c) >= 0) {
+                alertHandler.accept(c);
+                return "";
+            }
+            return null;
+        });
+        return line == null || line.length() >= MAX_ANSWER ? null : line;
     }
 }

@@ -224,7 +224,7 @@ final class MegatecDriver implements UpsDriver {
     private String ask(String command) throws IOException {
         device.discardInput();
         device.write(command, dialect.pace());
-        return device.readUntil('\r', "", MAX_REPLY, dialect.replyTimeout());
+        return device.readUntil('\r', MAX_REPLY, dialect.replyTimeout(), SerialDevice.CharFilter.KEEP_ALL);
     }
 
     @Override

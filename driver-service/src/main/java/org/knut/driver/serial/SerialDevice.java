@@ -1,6 +1,5 @@
 package org.knut.driver.serial;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -108,19 +107,29 @@ public final class SerialDevice implements AutoCloseable {
         }
     }
 
+    /** What a line read does with each character before the terminator. */
+    @FunctionalInterface
+    public interface CharFilter {
+        /** Keeps every character. */
+        CharFilter KEEP_ALL = c -> null;
+
+        /** null keeps the character, "" drops it, anything else ends the read with that as the answer. */
+        String take(char c);
+    }
+
     /**
-     * Reads up to {@code end} within {@code timeout}: the text before it with the {@code ignore}
-     * characters left out, or null when no complete reply came in time (a partial one is dropped, as a
-     * terminal in canonical mode drops it). More than {@code maxLength} characters without the
-     * terminator is returned as it is, for the caller to reject.
+     * Reads up to {@code end} within {@code timeout}: the text before it, as {@code filter} lets it
+     * through, or null when no complete reply came in time (a partial one is dropped, as a terminal in
+     * canonical mode drops it). {@code maxLength} characters without the terminator are returned as they
+     * are, for the caller to reject.
      */
-    public String readUntil(char end, String ignore, int maxLength, Duration timeout) throws IOException {
+    public String readUntil(char end, int maxLength, Duration timeout, CharFilter filter) throws IOException {
         SerialLink l = link();
         long deadline = System.nanoTime() + timeout.toNanos();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        StringBuilder line = new StringBuilder();
         byte[] one = new byte[1];
         try {
-            while (true) {
+            while (line.length() < maxLength) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return null;
@@ -130,15 +139,16 @@ public final class SerialDevice implements AutoCloseable {
                 }
                 char c = (char) (one[0] & 0xff);
                 if (c == end) {
-                    return line.toString(StandardCharsets.ISO_8859_1);
+                    return line.toString();
                 }
-                if (ignore.indexOf(c) < 0) {
-                    line.write(c);
-                    if (line.size() >= maxLength) {
-                        return line.toString(StandardCharsets.ISO_8859_1);
-                    }
+                String verdict = filter.take(c);
+                if (verdict == null) {
+                    line.append(c);
+                } else if (!verdict.isEmpty()) {
+                    return verdict;
                 }
             }
+            return line.toString();
         } catch (IOException e) {
             throw lost(e);
         }

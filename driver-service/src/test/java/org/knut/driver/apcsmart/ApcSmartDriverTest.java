@@ -24,6 +24,7 @@ import org.knut.driver.serial.DeviceSimulator.Fault;
 import org.knut.driver.serial.PtyPair;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.testing.MutableClock;
+import org.knut.driver.testing.Polls;
 import org.knut.driver.testing.SerialDrivers;
 import org.knut.driver.testing.TestSections;
 
@@ -93,12 +94,14 @@ class ApcSmartDriverTest {
         assertEquals("OB", value("ups.status"));
         assertEquals("071.0", value("battery.charge"));
         assertEquals("1860", value("battery.runtime"));
-        sim.power(Power.LOW_BATTERY);
+        assertStatusAfter(Power.LOW_BATTERY, "OB LB");
+        assertStatusAfter(Power.ONLINE, "OL");
+    }
+
+    private void assertStatusAfter(Power p, String status) throws DriverException {
+        sim.power(p);
         session.update();
-        assertEquals("OB LB", value("ups.status"));
-        sim.power(Power.ONLINE);
-        session.update();
-        assertEquals("OL", value("ups.status"));
+        assertEquals(status, value("ups.status"), p.name());
     }
 
     @Test
@@ -115,9 +118,7 @@ class ApcSmartDriverTest {
         session.update();
         assertEquals("OB", value("ups.status"));
         assertTrue(session.state().upsState().dataOk());
-        sim.power(Power.LOW_BATTERY);
-        session.update();
-        assertEquals("OB LB", value("ups.status"));
+        assertStatusAfter(Power.LOW_BATTERY, "OB LB");
         assertTrue(sim.received().contains("Y"), "smart mode asked for again after the failure");
     }
 
@@ -128,14 +129,7 @@ class ApcSmartDriverTest {
         assertThrows(DriverException.class, session::update);
         sim.power(Power.LOW_BATTERY);
         pty.plugIn();
-        Await.until("the driver reading the UPS again", Duration.ofSeconds(20), () -> {
-            try {
-                session.update();
-                return true;
-            } catch (DriverException e) {
-                return false;
-            }
-        });
+        Polls.untilFresh(session, Duration.ofSeconds(20));
         assertEquals("OB LB", value("ups.status"));
     }
 

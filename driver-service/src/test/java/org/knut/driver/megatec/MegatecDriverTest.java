@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.config.ConfigException;
 import org.knut.core.sock.TrackingResult;
-import org.knut.core.testing.Await;
 import org.knut.driver.megatec.MegatecSimulator.Power;
 import org.knut.driver.runtime.DriverSession;
 import org.knut.driver.serial.DeviceSimulator.Fault;
 import org.knut.driver.serial.PtyPair;
 import org.knut.driver.spi.DriverException;
+import org.knut.driver.testing.Polls;
 import org.knut.driver.testing.SerialDrivers;
 import org.knut.driver.testing.TestSections;
 
@@ -105,19 +105,17 @@ class MegatecDriverTest {
         assertEquals("OB", value("ups.status"));
         assertEquals("0.0", value("input.voltage"));
         assertEquals("63", value("battery.charge")); // (24.1 - 20.8) / (26.0 - 20.8)
-        sim.power(Power.LOW_BATTERY);
-        session.update();
-        assertEquals("OB LB", value("ups.status"));
+        assertStatusAfter(Power.LOW_BATTERY, "OB LB");
         assertEquals("12", value("battery.charge"));
-        sim.power(Power.BOOST);
+        assertStatusAfter(Power.BOOST, "OL BOOST");
+        assertStatusAfter(Power.TRIM, "OL TRIM");
+        assertStatusAfter(Power.ONLINE, "OL");
+    }
+
+    private void assertStatusAfter(Power p, String status) throws DriverException {
+        sim.power(p);
         session.update();
-        assertEquals("OL BOOST", value("ups.status"));
-        sim.power(Power.TRIM);
-        session.update();
-        assertEquals("OL TRIM", value("ups.status"));
-        sim.power(Power.ONLINE);
-        session.update();
-        assertEquals("OL", value("ups.status"));
+        assertEquals(status, value("ups.status"), p.name());
     }
 
     @Test
@@ -164,14 +162,7 @@ class MegatecDriverTest {
         assertThrows(DriverException.class, session::update); // still gone: the open fails
         sim.power(Power.ON_BATTERY);
         pty.plugIn();
-        Await.until("the driver reading the device again", Duration.ofSeconds(15), () -> {
-            try {
-                session.update();
-                return true;
-            } catch (DriverException x) {
-                return false;
-            }
-        });
+        Polls.untilFresh(session, Duration.ofSeconds(20));
         assertEquals("OB", value("ups.status"));
         assertTrue(session.state().upsState().dataOk());
     }
