@@ -53,7 +53,9 @@ public final class JSerialCommLink implements SerialLink {
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         if (!p.openPort()) {
             int errno = p.getLastErrorCode();
-            throw new IOException(switch (errno) {
+            // another process's flock gives EAGAIN; jSerialComm reports ENOENT for a port this process holds
+            boolean held = errno == ENOENT && Files.exists(real);
+            throw new IOException(held ? s.path() + " is locked by another process" : switch (errno) {
                 case EAGAIN, EBUSY -> s.path() + " is locked by another process";
                 case EACCES -> "Unable to open " + s.path() + ": Permission denied";
                 case ENOENT -> "Unable to open " + s.path() + ": No such file or directory";
