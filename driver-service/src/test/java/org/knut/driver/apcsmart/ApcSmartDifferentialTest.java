@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.driver.apcsmart.ApcSimulator.Power;
 import org.knut.driver.serial.PtyPair;
+import org.knut.driver.testing.Closer;
 import org.knut.driver.testing.DumpModes;
 import org.knut.driver.testing.SerialDrivers;
 
@@ -29,12 +30,7 @@ class ApcSmartDifferentialTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (sim != null) {
-            sim.close();
-        }
-        if (pty != null) {
-            pty.close();
-        }
+        Closer.close(sim, pty);
     }
 
     private void compare(Power power) throws Exception {

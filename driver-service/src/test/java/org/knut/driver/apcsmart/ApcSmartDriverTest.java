@@ -22,6 +22,7 @@ import org.knut.driver.apcsmart.ApcSimulator.Power;
 import org.knut.driver.runtime.DriverSession;
 import org.knut.driver.serial.DeviceSimulator.Fault;
 import org.knut.driver.serial.PtyPair;
+import org.knut.driver.testing.Closer;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.testing.MutableClock;
 import org.knut.driver.testing.Polls;
@@ -40,15 +41,7 @@ class ApcSmartDriverTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (session != null) {
-            session.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        if (pty != null) {
-            pty.close();
-        }
+        Closer.close(session, sim, pty);
     }
 
     private void start(String... settings) throws Exception {

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.knut.driver.serial.FakeModemLink;
 import org.knut.driver.serial.PtyPair;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverRegistry;
+import org.knut.driver.testing.DumpModes;
 import org.knut.driver.testing.TestSections;
 
 /** genericups through a driver session, its modem lines driven by the test. */
@@ -147,22 +147,10 @@ class GenericUpsDriverTest {
     /** A pty has no modem-control lines: Debian's genericups and ours both refuse to start on one. */
     @Test
     void onAPtyBothTheRealDriverAndOursRefuse() throws Exception {
-        Path real = Path.of("/lib/nut/genericups");
-        assertTrue(Files.isExecutable(real), "Debian's nut-server is needed");
         try (PtyPair pty = new PtyPair(dir)) {
             Files.writeString(dir.resolve("ups.conf"), "[g]\n\tdriver = genericups\n\tport = " + pty.driverEnd() + "\n\tupstype = 1\n");
-            ProcessBuilder pb = new ProcessBuilder(real.toString(), "-a", "g", "-d", "1", "-u", "root").redirectErrorStream(true);
-            pb.environment().put("NUT_CONFPATH", dir.toString());
-            pb.environment().put("NUT_STATEPATH", dir.toString());
-            Process p = pb.start();
-            try {
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-                assertEquals(1, p.exitValue(), out);
-                assertTrue(out.contains("ioctl TIOCMSET: Inappropriate ioctl for device"), out);
-            } finally {
-                p.destroyForcibly();
-            }
+            String out = DumpModes.realRefusal("genericups", dir, "g");
+            assertTrue(out.contains("ioctl TIOCMSET: Inappropriate ioctl for device"), out);
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int rc = new DumpCommand(new DriverRegistry(List.of(new GenericUpsFactory())),
                     DriverSettings.forConfDir(Optional.of(dir.toString())), Map.of(), new PrintStream(new ByteArrayOutputStream()),

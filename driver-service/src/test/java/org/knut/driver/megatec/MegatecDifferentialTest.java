@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.driver.megatec.MegatecSimulator.Power;
 import org.knut.driver.serial.PtyPair;
+import org.knut.driver.testing.Closer;
 import org.knut.driver.testing.DumpModes;
 import org.knut.driver.testing.SerialDrivers;
 
@@ -32,12 +33,7 @@ class MegatecDifferentialTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (sim != null) {
-            sim.close();
-        }
-        if (pty != null) {
-            pty.close();
-        }
+        Closer.close(sim, pty);
     }
 
     private void compare(MegatecSimulator simulator, Consumer<MegatecSimulator> situation, String... settings) throws Exception {

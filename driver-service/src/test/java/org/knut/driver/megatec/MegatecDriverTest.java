@@ -21,6 +21,7 @@ import org.knut.driver.megatec.MegatecSimulator.Power;
 import org.knut.driver.runtime.DriverSession;
 import org.knut.driver.serial.DeviceSimulator.Fault;
 import org.knut.driver.serial.PtyPair;
+import org.knut.driver.testing.Closer;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.testing.Polls;
 import org.knut.driver.testing.SerialDrivers;
@@ -37,15 +38,7 @@ class MegatecDriverTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (session != null) {
-            session.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-        if (pty != null) {
-            pty.close();
-        }
+        Closer.close(session, sim, pty);
     }
 
     private DriverSession start(String driver, MegatecSimulator simulator, String... settings) throws Exception {

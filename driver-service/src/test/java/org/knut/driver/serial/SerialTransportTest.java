@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knut.driver.testing.DumpModes;
 
 /** jSerialComm on a socat pty pair: symlinked names, NUT's lock, bounded reads, a vanished device. */
 class SerialTransportTest {
@@ -70,21 +70,9 @@ class SerialTransportTest {
         IOException e = assertThrows(IOException.class,
                 () -> JSerialCommLink.open(SerialSettings.eightN1(pty.driverEnd().toString(), 2400, true)));
         assertEquals(pty.driverEnd() + " is locked by another process", e.getMessage());
-        Path real = Path.of("/lib/nut/blazer_ser");
-        assertTrue(Files.isExecutable(real), "Debian's nut-server is needed");
-        ProcessBuilder pb = new ProcessBuilder(real.toString(), "-a", "ups", "-d", "1", "-u", "root").redirectErrorStream(true);
         Files.writeString(dir.resolve("ups.conf"), "[ups]\n\tdriver = blazer_ser\n\tport = " + pty.driverEnd() + "\n");
-        pb.environment().put("NUT_CONFPATH", dir.toString());
-        pb.environment().put("NUT_STATEPATH", dir.toString());
-        Process p = pb.start();
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(1, p.exitValue(), out);
-            assertTrue(out.contains("is locked by another process"), "the C driver sees our lock: " + out);
-        } finally {
-            p.destroyForcibly();
-        }
+        String out = DumpModes.realRefusal("blazer_ser", dir, "ups");
+        assertTrue(out.contains("is locked by another process"), "the C driver sees our lock: " + out);
     }
 
     @Test

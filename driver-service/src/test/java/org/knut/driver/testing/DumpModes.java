@@ -49,6 +49,24 @@ public final class DumpModes {
         }
     }
 
+    /** Runs the real driver in dump mode where it must refuse to start: exit code 1; returns what it printed. */
+    public static String realRefusal(String driver, Path confDir, String ups) throws IOException, InterruptedException {
+        Path program = Path.of("/lib/nut", driver);
+        assertTrue(Files.isExecutable(program), "Debian's nut-server is needed for " + program);
+        ProcessBuilder pb = new ProcessBuilder(program.toString(), "-a", ups, "-d", "1", "-u", "root").redirectErrorStream(true);
+        pb.environment().put("NUT_CONFPATH", confDir.toString());
+        pb.environment().put("NUT_STATEPATH", confDir.toString());
+        Process p = pb.start();
+        try {
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the real driver finished");
+            assertEquals(1, p.exitValue(), out);
+            return out;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     /** Our driver's variables, through the same dump command the service runs. */
     public static List<String> ours(DriverRegistry registry, String driver, Path confDir, String ups) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
