@@ -87,14 +87,8 @@ class ApcSmartDriverTest {
         assertEquals("OB", value("ups.status"));
         assertEquals("071.0", value("battery.charge"));
         assertEquals("1860", value("battery.runtime"));
-        assertStatusAfter(Power.LOW_BATTERY, "OB LB");
-        assertStatusAfter(Power.ONLINE, "OL");
-    }
-
-    private void assertStatusAfter(Power p, String status) throws DriverException {
-        sim.power(p);
-        session.update();
-        assertEquals(status, value("ups.status"), p.name());
+        assertEquals("OB LB", Polls.statusAfter(session, () -> sim.power(Power.LOW_BATTERY)));
+        assertEquals("OL", Polls.statusAfter(session, () -> sim.power(Power.ONLINE)));
     }
 
     @Test
@@ -111,7 +105,7 @@ class ApcSmartDriverTest {
         session.update();
         assertEquals("OB", value("ups.status"));
         assertTrue(session.state().upsState().dataOk());
-        assertStatusAfter(Power.LOW_BATTERY, "OB LB");
+        assertEquals("OB LB", Polls.statusAfter(session, () -> sim.power(Power.LOW_BATTERY)));
         assertTrue(sim.received().contains("Y"), "smart mode asked for again after the failure");
     }
 

@@ -98,17 +98,11 @@ class MegatecDriverTest {
         assertEquals("OB", value("ups.status"));
         assertEquals("0.0", value("input.voltage"));
         assertEquals("63", value("battery.charge")); // (24.1 - 20.8) / (26.0 - 20.8)
-        assertStatusAfter(Power.LOW_BATTERY, "OB LB");
+        assertEquals("OB LB", Polls.statusAfter(session, () -> sim.power(Power.LOW_BATTERY)));
         assertEquals("12", value("battery.charge"));
-        assertStatusAfter(Power.BOOST, "OL BOOST");
-        assertStatusAfter(Power.TRIM, "OL TRIM");
-        assertStatusAfter(Power.ONLINE, "OL");
-    }
-
-    private void assertStatusAfter(Power p, String status) throws DriverException {
-        sim.power(p);
-        session.update();
-        assertEquals(status, value("ups.status"), p.name());
+        assertEquals("OL BOOST", Polls.statusAfter(session, () -> sim.power(Power.BOOST)));
+        assertEquals("OL TRIM", Polls.statusAfter(session, () -> sim.power(Power.TRIM)));
+        assertEquals("OL", Polls.statusAfter(session, () -> sim.power(Power.ONLINE)));
     }
 
     @Test
