@@ -32,14 +32,17 @@ public record DriverSection(String name, String driver, String port, List<ConfOp
         options = List.copyOf(options);
     }
 
-    /** Builds what the driver is created from: the driver-specific values and flags only. */
+    /**
+     * Builds what the driver is created from: the driver-specific values, and the flags (the driver's
+     * own and the common ones such as {@code nolock}, which serial drivers honour).
+     */
     public DriverSetup setup(DriverFactory factory, Path confDir, Clock clock) {
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> flags = new LinkedHashSet<>();
         for (ConfOption o : options) {
             try {
                 OptionKind kind = OptionKind.of(o, driver, factory.options());
-                if (kind == OptionKind.DRIVER_FLAG) {
+                if (kind == OptionKind.DRIVER_FLAG || kind == OptionKind.COMMON_FLAG) {
                     flags.add(o.key());
                 } else if (kind == OptionKind.DRIVER_VALUE || kind == OptionKind.DRIVER_SECRET) {
                     values.put(o.key(), o.value()); // later settings win, as in NUT

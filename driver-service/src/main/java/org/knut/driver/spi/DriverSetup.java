@@ -13,7 +13,7 @@ import java.util.Set;
  * @param upsName the section name
  * @param port the {@code port} setting (device path, file, host, ...)
  * @param options driver-specific options with a value (only keys the driver declared)
- * @param flags driver-specific flags that were given
+ * @param flags flags that were given: the driver's own and the common ones ({@code nolock}, {@code ignorelb})
  * @param confDir NUT's configuration directory; relative file names resolve against it
  * @param pollInterval how often the driver is asked to update
  * @param clock the time source for anything timed (so tests can control it)

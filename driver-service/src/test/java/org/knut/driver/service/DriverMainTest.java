@@ -53,6 +53,18 @@ class DriverMainTest {
     }
 
     @Test
+    void theSerialDriversAreRegisteredAndAMissingPortIsNamed(QuarkusMainLauncher launcher) {
+        LaunchResult r = launcher.launch("driver", "nosuch", "-x", "port=x");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.getErrorOutput().contains("this service has: apcsmart, blazer_ser, dummy-ups, esupssmart, fentonups, genericups, "
+                + "ippon, mustek, powermust"), r.getErrorOutput());
+        r = launcher.launch("driver", "blazer_ser", "-x", "port=/nonexistent/ttyS9", "-d", "1");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.getErrorOutput().contains("blazer_ser: Unable to open /nonexistent/ttyS9: No such file or directory"),
+                r.getErrorOutput());
+    }
+
+    @Test
     void unexpectedArgumentsAreAUsageError(QuarkusMainLauncher launcher) {
         assertEquals(2, launcher.launch("serve", "now").exitCode());
     }

@@ -35,6 +35,11 @@ public final class RealNut implements AutoCloseable {
         return start(confDir, stateDir, "dummy-ups-" + ups, DUMMY_UPS.toString(), "-a", ups, "-D", "-u", "root");
     }
 
+    /** A real driver ({@code /lib/nut/<driver>}) for section {@code ups} in the foreground, socket in {@code stateDir}. */
+    public Process startDriver(String driver, Path confDir, Path stateDir, String ups) throws IOException {
+        return start(confDir, stateDir, driver + "-" + ups, "/lib/nut/" + driver, "-a", ups, "-D", "-u", "root");
+    }
+
     /** Real upsd with the configuration in {@code confDir}, reading driver sockets from {@code stateDir}. */
     public Process startUpsd(Path confDir, Path stateDir) throws IOException {
         return start(confDir, stateDir, "upsd", UPSD.toString(), "-D", "-u", "root");

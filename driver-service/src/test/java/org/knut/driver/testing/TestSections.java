@@ -24,12 +24,22 @@ public final class TestSections {
      * @param settings "key=value" or "flag"
      */
     public static DriverSection dummy(Path confDir, String name, String port, String... settings) throws ConfigException {
+        return section(REGISTRY, "dummy-ups", confDir, name, port, settings);
+    }
+
+    /**
+     * A section for any driver of {@code registry}.
+     *
+     * @param settings "key=value" or "flag"
+     */
+    public static DriverSection section(DriverRegistry registry, String driver, Path confDir, String name, String port,
+            String... settings) throws ConfigException {
         List<ConfOption> opts = new ArrayList<>();
         for (String s : settings) {
             int eq = s.indexOf('=');
             opts.add(eq < 0 ? new ConfOption(s, null, 0) : new ConfOption(s.substring(0, eq), s.substring(eq + 1), 0));
         }
-        return new DriverConfigLoader(REGISTRY).section(confDir.resolve("ups.conf"), confDir, name, "dummy-ups", port, opts, 0, 1,
-                2, "auto");
+        return new DriverConfigLoader(registry).section(confDir.resolve("ups.conf"), confDir, name, driver, port, opts, 0, 1, 2,
+                "auto");
     }
 }

@@ -1,0 +1,132 @@
+package org.knut.driver.megatec;
+
+import org.jboss.logging.Logger;
+import org.knut.driver.spi.DriverException;
+import org.knut.driver.spi.DriverState;
+import org.knut.driver.text.CNumbers;
+
+/**
+ * What blazer derives from the battery voltage and the load, since Megatec units report neither
+ * charge nor runtime: the number of battery packs (the voltage may be per cell or per block), the charge
+ * by linear interpolation between {@code battery.voltage.low} and {@code .high} (guessed from the
+ * nominal voltage when ups.conf does not give them), and with {@code runtimecal} a runtime estimate that
+ * drains on battery by the load's power law and refills on line over {@code chargetime}.
+ */
+final class BatteryModel {
+    private static final Logger LOG = Logger.getLogger(BatteryModel.class);
+    /** Multipliers tried for per-cell or per-block readings, highest first (the voltage recovers above nominal). */
+    private static final double[] PACKS = {120, 100, 80, 60, 48, 36, 30, 24, 18, 12, 8, 6, 4, 3, 2, 1, 0.5};
+
+    private final RuntimeCalibration calibration;
+    private final long chargeTime;
+    private final double idleLoad;
+
+    private double packs = 1;
+    private double voltage = -1;
+    private double high = -1;
+    private double nominal = -1;
+    private double low = -1;
+    private double charge = -1;
+    private double runtimeEstimate;
+    private double effectiveLoad = 1;
+    private long lastPollSeconds;
+
+    BatteryModel(MegatecOptions o) {
+        this.calibration = o.runtimeCalibration();
+        this.chargeTime = o.chargeTime();
+        this.idleLoad = o.idleLoad();
+    }
+
+    /** Takes {@code battery.voltage.high/low} from ups.conf ({@code default.}/{@code override.}). */
+    void configured(DriverState state) {
+        String h = state.value("battery.voltage.high");
+        String l = state.value("battery.voltage.low");
+        if (h != null) {
+            high = CNumbers.strtod(h);
+        }
+        if (l != null) {
+            low = CNumbers.strtod(l);
+        }
+    }
+
+    /** A battery voltage reading: scaled by the packs, and the charge follows unless runtimecal drives it. */
+    double voltage(double reading, DriverState state) {
+        voltage = packs * reading;
+        if ((calibration == null || state.value("battery.charge") == null) && low > 0 && high > low) {
+            charge = Math.max(0, Math.min(100, 100 * (voltage - low) / (high - low)));
+            state.setInfo("battery.charge", CNumbers.fixed(charge, 0));
+        }
+        return voltage;
+    }
+
+    /** A load reading (percent). */
+    double load(double reading) {
+        double exponent = calibration == null ? 0 : calibration.exponent();
+        effectiveLoad = Math.max(idleLoad, Math.pow(reading / 100, exponent));
+        return reading;
+    }
+
+    /** The nominal battery voltage from the ratings (ups.conf's value wins); finds the pack count. */
+    double nominal(double reading, DriverState state) {
+        String configured = state.value("battery.voltage.nominal");
+        nominal = configured != null ? CNumbers.strtod(configured) : reading;
+        for (double p : PACKS) {
+            if (p * voltage > 1.2 * nominal) {
+                continue;
+            }
+            if (p * voltage < 0.8 * nominal) {
+                LOG.infof("Can't autodetect number of battery packs [%s/%s]", CNumbers.fixed(nominal, 0), CNumbers.fixed(voltage, 2));
+                break;
+            }
+            packs = p;
+            break;
+        }
+        return nominal;
+    }
+
+    /** After the ratings: guesses the voltage range, and starts the runtime estimate. */
+    void start(DriverState state, long nowSeconds) throws DriverException {
+        if (nominal > 0 && nominal != 1 && (high == -1 || low == -1)) {
+            low = 104 * nominal / 120;
+            high = 130 * nominal / 120;
+            state.setInfo("battery.voltage.low", CNumbers.fixed(low, 2));
+            state.setInfo("battery.voltage.high", CNumbers.fixed(high, 2));
+            LOG.infof("No values provided for battery high/low voltages in ups.conf; using 'guestimation' (low: %s, high: %s)",
+                    CNumbers.fixed(low, 6), CNumbers.fixed(high, 6));
+        }
+        if (calibration == null) {
+            LOG.info("Battery runtime will not be calculated (runtimecal not set)");
+            return;
+        }
+        lastPollSeconds = nowSeconds;
+        if (charge < 0) {
+            low = nominal;
+            high = 1.15 * nominal;
+            String v = state.value("battery.voltage");
+            if (v != null) {
+                voltage(CNumbers.strtod(v) / packs, state);
+            }
+        }
+        String c = state.value("battery.charge");
+        if (c == null) {
+            throw new DriverException("Initial battery charge undetermined");
+        }
+        runtimeEstimate = calibration.nominal() * CNumbers.strtod(c) / 100;
+    }
+
+    /** After a good status: moves the runtime estimate on by the time since the last poll. */
+    void poll(DriverState state, boolean online, long nowSeconds) {
+        if (calibration == null) {
+            return;
+        }
+        long elapsed = nowSeconds - lastPollSeconds;
+        if (online) {
+            runtimeEstimate = Math.min(calibration.nominal(), runtimeEstimate + calibration.nominal() * elapsed / chargeTime);
+        } else {
+            runtimeEstimate = Math.max(0, runtimeEstimate - effectiveLoad * elapsed);
+        }
+        state.setInfo("battery.charge", CNumbers.fixed(100 * runtimeEstimate / calibration.nominal(), 0));
+        state.setInfo("battery.runtime", CNumbers.fixed(runtimeEstimate / effectiveLoad, 0));
+        lastPollSeconds = nowSeconds;
+    }
+}

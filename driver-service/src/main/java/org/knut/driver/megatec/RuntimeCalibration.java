@@ -1,0 +1,32 @@
+package org.knut.driver.megatec;
+
+import org.knut.driver.text.CNumbers;
+
+/**
+ * blazer's {@code runtimecal = <runtime at high load>,<high load %>,<runtime at low load>,<low load %>}:
+ * two points of the battery's runtime curve, from which runtime follows load as a power law.
+ *
+ * @param exponent the load exponent
+ * @param nominal runtime at full load, in seconds
+ */
+record RuntimeCalibration(double exponent, double nominal) {
+
+    static RuntimeCalibration parse(String value) {
+        String[] p = value.split(",");
+        if (p.length < 4) {
+            throw new IllegalArgumentException("Insufficient parameters for runtimecal");
+        }
+        double rh = CNumbers.strtod(p[0]);
+        double lh = CNumbers.strtod(p[1]);
+        double rl = CNumbers.strtod(p[2]);
+        double ll = CNumbers.strtod(p[3]);
+        if (rl < rh || rh <= 0) {
+            throw new IllegalArgumentException("Parameter out of range (runtime)");
+        }
+        if (lh > 100 || ll > lh || ll <= 0) {
+            throw new IllegalArgumentException("Parameter out of range (load)");
+        }
+        double exponent = Math.log(rl / rh) / Math.log(lh / ll);
+        return new RuntimeCalibration(exponent, rh * Math.pow(lh / 100, exponent));
+    }
+}

@@ -1,0 +1,85 @@
+package org.knut.driver.text;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Numbers read and written the way NUT's C drivers do, so that our values match theirs character for
+ * character: {@code strtod} reads the longest numeric prefix, {@code printf("%.Nf")} rounds the exact
+ * binary value half-to-even (Java's own formatter rounds the shortest decimal form half-up, which
+ * differs for values like 2.675).
+ */
+public final class CNumbers {
+    private CNumbers() {
+    }
+
+    /** C's strtod for plain decimal text: the leading number (sign, digits, one dot, exponent), or 0. */
+    public static double strtod(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && Character.isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return 0;
+        }
+        int end = i;
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < n && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                j++;
+            }
+            if (j < n && Character.isDigit(s.charAt(j))) {
+                while (j < n && Character.isDigit(s.charAt(j))) {
+                    j++;
+                }
+                end = j;
+            }
+        }
+        return Double.parseDouble(s.substring(start, end)); // Java takes "5." and ".5" as C does
+    }
+
+    /** C's strtol: the leading integer, or 0. */
+    public static long strtol(String s) {
+        return (long) Math.max(Long.MIN_VALUE, Math.min(Long.MAX_VALUE, integerPart(s)));
+    }
+
+    private static double integerPart(String s) {
+        String t = s.strip();
+        int i = 0;
+        if (i < t.length() && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        int j = i;
+        while (j < t.length() && Character.isDigit(t.charAt(j))) {
+            j++;
+        }
+        return j == i ? 0 : Double.parseDouble(t.substring(0, j));
+    }
+
+    /** {@code printf("%.<decimals>f", v)}. */
+    public static String fixed(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+        }
+        String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+        // C prints the sign of a negative value that rounds to zero
+        return v < 0 && !s.startsWith("-") ? "-" + s : s;
+    }
+}

@@ -1,0 +1,153 @@
+package org.knut.driver.megatec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+import org.knut.driver.serial.DeviceSimulator;
+
+/**
+ * A Megatec/Q1 UPS as the protocol description (networkupstools.org/ups-protocols/megatec.html)
+ * defines it: {@code Q1}/{@code QS}/{@code D} status lines, {@code F} ratings, {@code I} vendor
+ * information; the control commands change its state and are not answered, unknown ones are echoed
+ * back. Tests set the electrical situation; the answers follow from it.
+ */
+public final class MegatecSimulator extends DeviceSimulator {
+    /** The electrical situation the UPS reports. */
+    public enum Power {
+        /** Mains present, normal voltage. */
+        ONLINE,
+        /** Mains low, output boosted. */
+        BOOST,
+        /** Mains high, output trimmed. */
+        TRIM,
+        /** Mains failed, running on battery. */
+        ON_BATTERY,
+        /** On battery and the battery is nearly empty. */
+        LOW_BATTERY
+    }
+
+    private final Set<String> statusCommands;
+    private final boolean perCellVoltage;
+    private final boolean ignoreFirstF;
+    private final StringBuilder line = new StringBuilder();
+    private final Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile Power power = Power.ONLINE;
+    private volatile boolean beeper = true;
+    private volatile boolean testing;
+    private volatile boolean shutdownPending;
+    private volatile boolean failed;
+    private boolean fSeen;
+
+    /**
+     * @param statusCommands the status queries this unit knows ({@code Q1}, {@code QS}, {@code D})
+     * @param perCellVoltage report the battery voltage per cell (2.27 V) instead of for the 24 V string
+     * @param ignoreFirstF answer F only from the second F on (Ippon)
+     */
+    public MegatecSimulator(Path deviceEnd, Set<String> statusCommands, boolean perCellVoltage, boolean ignoreFirstF) {
+        super(deviceEnd, "megatec-simulator");
+        this.statusCommands = Set.copyOf(statusCommands);
+        this.perCellVoltage = perCellVoltage;
+        this.ignoreFirstF = ignoreFirstF;
+        start();
+    }
+
+    /** A plain Q1 unit with a 24 V battery. */
+    public static MegatecSimulator q1(Path deviceEnd) {
+        return new MegatecSimulator(deviceEnd, Set.of("Q1"), false, false);
+    }
+
+    public void power(Power p) {
+        this.power = p;
+    }
+
+    /** Makes the unit treat a command as invalid (echo it back), as models without that feature do. */
+    public void refuse(String command) {
+        refused.add(command);
+    }
+
+    /** Sets the "UPS failed" bit (a failed self-test). */
+    public void failed(boolean f) {
+        this.failed = f;
+    }
+
+    public boolean beeper() {
+        return beeper;
+    }
+
+    @Override
+    protected char terminator() {
+        return '\r';
+    }
+
+    @Override
+    protected void onByte(int b) throws IOException {
+        if (b != '\r') {
+            if (line.length() < 64) {
+                line.append((char) b);
+            }
+            return;
+        }
+        String cmd = line.toString();
+        line.setLength(0);
+        record(cmd);
+        respond(cmd);
+    }
+
+    private void respond(String cmd) throws IOException {
+        if (refused.contains(cmd)) {
+            answer(cmd + "\r");
+        } else if (statusCommands.contains(cmd)) {
+            answer(status());
+        } else if (cmd.equals("F")) {
+            if (ignoreFirstF && !fSeen) {
+                fSeen = true;
+                return;
+            }
+            answer("#230.0 004 024.0 50.0\r");
+        } else if (cmd.equals("I")) {
+            answer("#KNUT SIM        MEGA-1000  V2.3      \r");
+        } else if (cmd.equals("Q")) {
+            beeper = !beeper;
+        } else if (cmd.equals("T") || cmd.equals("TL") || cmd.matches("T\\d\\d")) {
+            testing = true;
+        } else if (cmd.equals("CT")) {
+            testing = false;
+        } else if (cmd.equals("C")) {
+            shutdownPending = false;
+        } else if (cmd.matches("S(\\.[2-9]|0[1-9]|10|00)(R\\d{4})?")) {
+            shutdownPending = true;
+        } else {
+            answer(cmd + "\r"); // the protocol's "invalid command": echo
+        }
+    }
+
+    private String status() {
+        Power p = power;
+        double in = switch (p) {
+            case ONLINE -> 230.4;
+            case BOOST -> 190.2;
+            case TRIM -> 262.8;
+            case ON_BATTERY, LOW_BATTERY -> 0.0;
+        };
+        double out = switch (p) {
+            case ONLINE -> 229.8;
+            case BOOST -> 218.0;
+            case TRIM -> 226.1;
+            case ON_BATTERY -> 228.0;
+            case LOW_BATTERY -> 221.5;
+        };
+        double battery = switch (p) {
+            case ONLINE, BOOST, TRIM -> 27.3;
+            case ON_BATTERY -> 24.1;
+            case LOW_BATTERY -> 21.4;
+        };
+        String bits = (p == Power.ON_BATTERY || p == Power.LOW_BATTERY ? "1" : "0") + (p == Power.LOW_BATTERY ? "1" : "0")
+                + (p == Power.BOOST || p == Power.TRIM ? "1" : "0") + (failed ? "1" : "0") + "1" + (testing ? "1" : "0") + (shutdownPending ? "1" : "0")
+                + (beeper ? "1" : "0");
+        String volts = perCellVoltage ? String.format(Locale.ROOT, "%.2f", battery / 12) : String.format(Locale.ROOT, "%.1f", battery);
+        return String.format(Locale.ROOT, "(%05.1f 195.0 %05.1f %03d 50.1 %s 30.5 %s\r", in, out, p == Power.LOW_BATTERY ? 41 : 23,
+                volts, bits);
+    }
+}
