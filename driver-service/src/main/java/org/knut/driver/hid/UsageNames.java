@@ -75,8 +75,8 @@ public final class UsageNames {
             Integer code = byName.get(p.toLowerCase(Locale.ROOT));
             if (code != null) {
                 nodes[i] = code;
-            } else if (p.matches("[0-9a-fA-F]{1,8}")) {
-                nodes[i] = (int) Long.parseLong(p, 16);
+            } else if (p.matches("(0[xX])?[0-9a-fA-F]{1,8}")) { // NUT drops a 0x-prefixed part; we read it as meant
+                nodes[i] = (int) Long.parseLong(p.replaceFirst("^0[xX]", ""), 16);
             } else if (p.matches("\\[[0-9]{1,5}\\]")) {
                 nodes[i] = HidPath.INDEX_PAGE + Integer.parseInt(p.substring(1, p.length() - 1));
             } else {

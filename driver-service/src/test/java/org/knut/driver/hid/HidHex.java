@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 import org.knut.core.testing.SharedDir;
 
-/** Reads the {@code .hid.hex} files of ../shared/testdata/hid: {@code #} comment lines, then hex bytes. */
+/** Reads {@code .hex} descriptor files (those of ../shared/testdata/hid and ours): hex bytes, {@code #} comments. */
 public final class HidHex {
     private HidHex() {
     }
@@ -20,9 +20,8 @@ public final class HidHex {
         try {
             StringBuilder hex = new StringBuilder();
             for (String line : Files.readAllLines(file)) {
-                if (!line.startsWith("#")) {
-                    hex.append(line).append(' ');
-                }
+                int comment = line.indexOf('#');
+                hex.append(comment < 0 ? line : line.substring(0, comment)).append(' ');
             }
             return bytes(hex.toString());
         } catch (IOException e) {
