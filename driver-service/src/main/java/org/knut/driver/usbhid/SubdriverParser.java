@@ -203,13 +203,13 @@ final class SubdriverParser {
                     }
                 }
             }
+            if (w.get(0).equals("BOOL") && lookup == null) {
+                throw bad("a BOOL row needs a lookup");
+            }
             String format = w.get(2);
             boolean needsFormat = lookup == null && !flags.contains(HidInfo.Flag.ABSENT) && !flags.contains(HidInfo.Flag.CMD);
             if (needsFormat && !format.matches("%\\.[0-9]f")) {
                 throw bad(w.get(0) + ": format '" + format + "' is not %.<digits>f");
-            }
-            if (w.get(0).equals("BOOL") && lookup == null) {
-                throw bad("a BOOL row needs a lookup");
             }
             return new HidInfo(w.get(0), path, format, stringLength, flags, lookup, lineNo);
         }
