@@ -33,7 +33,7 @@ class SubdriverCatalogTest {
         assertEquals("tripplite", catalog.claim(usb(0x09ae, 0x3016), false).name());
         assertEquals("belkin", catalog.claim(usb(0x050d, 0x0980), false).name());
         assertEquals("belkin", catalog.claim(usb(0x10af, 0x0001), false).name(), "NUT's belkin table claims these Liebert ids first");
-        assertEquals("liebert", catalog.claim(usb(0x06da, 0xffff), false).name(), "Liebert's Phoenixtec id");
+        assertEquals("mge", catalog.claim(usb(0x06da, 0xffff), false).name(), "Phoenixtec is in the MGE and Liebert tables: MGE comes first");
         assertEquals("belkin", catalog.claim(usb(0x10af, 0x0002), true).name(), "with productid, the first table knowing the vendor");
         assertEquals("powercom", catalog.claim(usb(0x0d9f, 0x00a2), false).name());
         assertEquals("arduino", catalog.claim(usb(0x2341, 0x8036), false).name());
