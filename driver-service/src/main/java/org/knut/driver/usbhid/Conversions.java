@@ -61,35 +61,29 @@ final class Conversions {
             // Kelvin, unless the device already reports Celsius (some HP firmware)
             "kelvin", new Fn((v, s) -> CNumbers.fixed(v >= 273 && v <= 373 ? v - 273.15 : v, 1), null));
 
-    private static Double dateToHid(String text) {
+    /** Year, month and day of a "YYYY/MM/DD" text (sscanf's way: what follows is ignored), or null. */
+    private static long[] ymd(String text) {
         Matcher m = DATE.matcher(text);
-        if (!m.find()) {
+        return m.find() ? new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))} : null;
+    }
+
+    private static Double dateToHid(String text) {
+        long[] d = ymd(text);
+        if (d == null || d[0] - 1980 > 127 || d[1] > 12 || d[2] > 31) {
             return 0.0;
         }
-        long year = Long.parseLong(m.group(1));
-        long month = Long.parseLong(m.group(2));
-        long day = Long.parseLong(m.group(3));
-        if (year - 1980 > 127 || month > 12 || day > 31) {
-            return 0.0;
-        }
-        return (double) (((year - 1980) << 9) + (month << 5) + day);
+        return (double) (((d[0] - 1980) << 9) + (d[1] << 5) + d[2]);
     }
 
     private static Double apcDateToHid(String text) {
-        Matcher m = DATE.matcher(text);
-        if (!m.find()) {
+        long[] d = ymd(text);
+        if (d == null || d[0] >= 2070 || d[1] > 12 || d[2] > 31) {
             return 0.0;
         }
-        long year = Long.parseLong(m.group(1));
-        long month = Long.parseLong(m.group(2));
-        long day = Long.parseLong(m.group(3));
-        if (year >= 2070 || month > 12 || day > 31) {
-            return 0.0;
-        }
-        year %= 100;
-        long d = ((year / 10 & 0x0f) << 4) + (year % 10);
-        d += ((month / 10 & 0x0f) << 20) + ((month % 10) << 16);
-        d += ((day / 10 & 0x0f) << 12) + ((day % 10) << 8);
-        return (double) d;
+        long year = d[0] % 100;
+        long v = ((year / 10 & 0x0f) << 4) + (year % 10);
+        v += ((d[1] / 10 & 0x0f) << 20) + ((d[1] % 10) << 16);
+        v += ((d[2] / 10 & 0x0f) << 12) + ((d[2] % 10) << 8);
+        return (double) v;
     }
 }
