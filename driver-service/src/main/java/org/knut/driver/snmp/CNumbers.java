@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** The C number conversions NUT's snmp-ups applies, so that our values print as its do. */
-final class CNumbers {
+public final class CNumbers {
     private CNumbers() {
     }
 
     /** C's {@code strtol(s, NULL, 0)}: optional blanks and sign, 0x for hex, a leading 0 for octal, 0 when none. */
-    static long strtol(String s) {
+    public static long strtol(String s) {
         int i = 0;
         int n = s.length();
         while (i < n && Character.isWhitespace(s.charAt(i))) {
@@ -55,7 +55,7 @@ final class CNumbers {
     }
 
     /** C's {@code printf("%.<digits>f", value)}. */
-    static String fixed(double value, int digits) {
+    public static String fixed(double value, int digits) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
         }

@@ -30,11 +30,11 @@ import java.util.Set;
  * Kinds are {@code str num status alarm cmd}; {@code -} is "none" for the OID and the default; options
  * are the {@link EntryFlag} words, {@code lookup=<name>} and {@code unit=<oid>}.
  */
-final class MibTableParser {
+public final class MibTableParser {
 
     /** A table file that cannot be used; the message names the file and line. */
-    static final class BadTable extends IllegalArgumentException {
-        BadTable(String source, int line, String message) {
+    public static final class BadTable extends IllegalArgumentException {
+        public BadTable(String source, int line, String message) {
             super(source + " line " + line + ": " + message);
         }
     }
@@ -160,7 +160,7 @@ final class MibTableParser {
     }
 
     /** The words of a line: blank-separated, {@code "..."} quoted, {@code #} to the end is a comment. */
-    static List<String> words(String source, int line, String text) {
+    public static List<String> words(String source, int line, String text) {
         List<String> out = new ArrayList<>();
         int i = 0;
         int n = text.length();
