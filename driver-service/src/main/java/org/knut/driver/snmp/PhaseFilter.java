@@ -1,5 +1,6 @@
 package org.knut.driver.snmp;
 
+import org.knut.driver.text.CNumbers;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ final class PhaseFilter {
         String published = state.value(var);
         long n;
         if (published != null) {
-            n = CNumbers.strtol(published);
+            n = CNumbers.strtolAnyBase(published);
         } else {
             MibEntry row = table.find(var);
             Long read = row != null && row.oid() != null ? reader.integer(row.oid()) : null;

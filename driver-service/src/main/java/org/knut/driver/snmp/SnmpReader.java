@@ -1,5 +1,6 @@
 package org.knut.driver.snmp;
 
+import org.knut.driver.text.CNumbers;
 import java.nio.charset.StandardCharsets;
 
 import org.snmp4j.smi.OID;
@@ -84,7 +85,7 @@ final class SnmpReader {
         }
         switch (v.getSyntax()) {
             case SMIConstants.SYNTAX_OCTET_STRING, SMIConstants.SYNTAX_OPAQUE -> {
-                return CNumbers.strtol(new String(((OctetString) v).getValue(), StandardCharsets.ISO_8859_1));
+                return CNumbers.strtolAnyBase(new String(((OctetString) v).getValue(), StandardCharsets.ISO_8859_1));
             }
             case SMIConstants.SYNTAX_INTEGER, SMIConstants.SYNTAX_COUNTER32, SMIConstants.SYNTAX_GAUGE32 -> {
                 return v.toLong();
@@ -95,7 +96,7 @@ final class SnmpReader {
             case SMIConstants.SYNTAX_OBJECT_IDENTIFIER -> {
                 OID target = (OID) v;
                 Long followed = depth < MAX_FOLLOW && target.size() > 0 ? integer("." + target.toDottedString(), depth + 1) : null;
-                return followed != null ? followed : CNumbers.strtol(lastArc(target));
+                return followed != null ? followed : CNumbers.strtolAnyBase(lastArc(target));
             }
             default -> {
                 return null;

@@ -1,5 +1,6 @@
 package org.knut.driver.snmp;
 
+import org.knut.driver.text.CNumbers;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -163,7 +164,7 @@ final class TableWalk {
             if (text != null && options.symmetraThreePhase()
                     && (e.name().equalsIgnoreCase("input.transfer.low") || e.name().equalsIgnoreCase("input.transfer.high"))) {
                 // line-to-line voltage to line-to-neutral
-                text = CNumbers.fixed(CNumbers.atof(text) * 0.707, 2);
+                text = CNumbers.fixed(CNumbers.strtod(text) * 0.707, 2);
             }
             return text;
         }
@@ -179,7 +180,7 @@ final class TableWalk {
             return null;
         }
         String text = e.lookup() != null ? e.lookup().text(v) : null;
-        return text != null ? text : CNumbers.scaled(v, e.scale());
+        return text != null ? text : scaled(v, e.scale());
     }
 
     /** NUT always prints ambient.temperature with one decimal; APC's IEM probe may report Fahrenheit. */
@@ -229,5 +230,19 @@ final class TableWalk {
                 rows.get(other).ok = false;
             }
         }
+    }
+
+    /**
+     * A scaled reading as snmp-ups prints it: {@code %i} of the truncated value when that is equal as a
+     * float, else {@code %.2f} of the value as a float (rounded half-even on its exact binary value, as
+     * glibc's printf does).
+     */
+    static String scaled(long raw, double scale) {
+        double d = raw * scale;
+        int truncated = (int) d;
+        if (Math.abs((float) truncated - (float) d) <= Math.ulp(1.0f)) {
+            return Integer.toString(truncated);
+        }
+        return CNumbers.fixed((float) d, 2);
     }
 }

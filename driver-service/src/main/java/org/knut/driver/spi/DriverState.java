@@ -9,6 +9,7 @@ import java.util.Set;
 import org.knut.core.model.Range;
 import org.knut.core.model.UpsState;
 import org.knut.core.model.VarFlag;
+import org.knut.driver.text.CNumbers;
 
 /**
  * What a driver writes its data into: a {@link UpsState} plus the rules NUT's dstate layer applies on
@@ -143,27 +144,7 @@ public final class DriverState {
     private boolean below(String var, String lowVar) {
         String v = state.value(var);
         String low = state.value(lowVar);
-        return v != null && low != null && leadingInteger(v) < leadingInteger(low);
-    }
-
-    /** The integer at the start of a string, as C's strtol reads it (0 when there is none). */
-    static long leadingInteger(String s) {
-        int i = 0;
-        int n = s.length();
-        while (i < n && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            negative = s.charAt(i) == '-';
-            i++;
-        }
-        long v = 0;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && v < Long.MAX_VALUE / 10 - 10) {
-            v = v * 10 + (s.charAt(i) - '0');
-            i++;
-        }
-        return negative ? -v : v;
+        return v != null && low != null && CNumbers.strtol(v) < CNumbers.strtol(low);
     }
 
     /** Runs {@code action} while no write can happen, e.g. to take a dump that broadcasts cannot overtake. */

@@ -55,7 +55,42 @@ public final class CNumbers {
         return Double.parseDouble(s.substring(start, end)); // Java takes "5." and ".5" as C does
     }
 
-    /** C's strtol: the leading integer, or 0. */
+    /**
+     * C's {@code strtol(s, NULL, 0)}: optional blanks and sign, then 0x for hex, a leading 0 for octal,
+     * else decimal; 0 when there is no number, saturated when it does not fit.
+     */
+    public static long strtolAnyBase(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        int radix = 10;
+        if (i + 2 < n && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
+                && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            radix = 16;
+            i += 2;
+        } else if (i < n && s.charAt(i) == '0') {
+            radix = 8;
+        }
+        long v = 0;
+        while (i < n && Character.digit(s.charAt(i), radix) >= 0) {
+            long next = v * radix + Character.digit(s.charAt(i), radix);
+            if (next < v) {
+                return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
+            v = next;
+            i++;
+        }
+        return negative ? -v : v;
+    }
+
+    /** C's strtol in base 10: the leading integer, or 0. */
     public static long strtol(String s) {
         return (long) Math.max(Long.MIN_VALUE, Math.min(Long.MAX_VALUE, integerPart(s)));
     }

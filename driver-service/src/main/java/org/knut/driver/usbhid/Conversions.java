@@ -1,10 +1,10 @@
 package org.knut.driver.usbhid;
 
+import org.knut.driver.text.CNumbers;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.knut.driver.snmp.CNumbers;
 
 /**
  * The conversions a table names with {@code lookup=<name>} that are computations rather than

@@ -1,5 +1,6 @@
 package org.knut.driver.usbhid;
 
+import org.knut.driver.text.CNumbers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,6 @@ import org.knut.driver.hid.ReportCodec;
 import org.knut.driver.hid.ReportDescriptor;
 import org.knut.driver.hid.ReportDescriptorParser;
 import org.knut.driver.hid.ReportType;
-import org.knut.driver.snmp.CNumbers;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverState;
 import org.knut.driver.spi.UpsDriver;

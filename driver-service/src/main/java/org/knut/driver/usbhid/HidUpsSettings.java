@@ -59,6 +59,6 @@ record HidUpsSettings(UsbMatcher matcher, boolean productIdGiven, Duration pollF
 
     /** A number as NUT publishes it (strtol). */
     private static String number(String v) {
-        return v == null ? null : Long.toString(org.knut.driver.snmp.CNumbers.strtol(v));
+        return v == null ? null : Long.toString(org.knut.driver.text.CNumbers.strtolAnyBase(v));
     }
 }

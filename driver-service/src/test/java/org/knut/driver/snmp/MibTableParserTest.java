@@ -1,5 +1,6 @@
 package org.knut.driver.snmp;
 
+import org.knut.driver.text.CNumbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,14 +74,14 @@ class MibTableParserTest {
 
     @Test
     void numbersPrintAsSnmpUpsPrintsThem() {
-        assertEquals("119.50", CNumbers.scaled(1195, 0.1));
-        assertEquals("60", CNumbers.scaled(600, 0.1));
-        assertEquals("2700", CNumbers.scaled(45, 60.0));
-        assertEquals("-1.20", CNumbers.scaled(-12, 0.1));
+        assertEquals("119.50", TableWalk.scaled(1195, 0.1));
+        assertEquals("60", TableWalk.scaled(600, 0.1));
+        assertEquals("2700", TableWalk.scaled(45, 60.0));
+        assertEquals("-1.20", TableWalk.scaled(-12, 0.1));
         assertEquals("0.12", CNumbers.fixed(0.125, 2), "half-even on the exact binary value, as glibc");
-        assertEquals(255, CNumbers.strtol("0xff"));
-        assertEquals(8, CNumbers.strtol(" 010"));
-        assertEquals(-42, CNumbers.strtol("-42abc"));
-        assertEquals(0, CNumbers.strtol("eighty"));
+        assertEquals(255, CNumbers.strtolAnyBase("0xff"));
+        assertEquals(8, CNumbers.strtolAnyBase(" 010"));
+        assertEquals(-42, CNumbers.strtolAnyBase("-42abc"));
+        assertEquals(0, CNumbers.strtolAnyBase("eighty"));
     }
 }
