@@ -53,6 +53,17 @@ class BrowserTest {
         c.waiting(WAIT).until(ExpectedConditions.urlContains(next.substring(0, Math.min(next.length(), 12))));
     }
 
+    /** Clicks Run on a command, then Yes on the confirmation page. */
+    private void runCommand(Chromium c, String command) {
+        c.driver().findElement(By.cssSelector("button[aria-label='Run " + command + "']")).click();
+        c.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.danger"))).click();
+    }
+
+    /** The status word of the result page. */
+    private String result(Chromium c) {
+        return c.waiting(WAIT).until(x -> x.findElement(By.cssSelector("#result strong")).getText());
+    }
+
     @Test
     void overviewShowsGaugesAndAPowerCutWithoutAReload() throws Exception {
         try (Chromium c = Chromium.withJavaScript()) {
@@ -93,19 +104,15 @@ class BrowserTest {
         try (Chromium c = Chromium.withJavaScript()) {
             WebDriver d = c.driver();
             login(c, "admin", "adminpass", FormClient.ups(AdminStack.rackSystem) + "/commands");
-            d.findElement(By.cssSelector("button[aria-label='Run test.battery.start']")).click();
-            c.waiting(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Run test.battery.start on rack?"));
-            d.findElement(By.cssSelector("button.danger")).click();
-            c.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
-            assertEquals("SUCCESS", d.findElement(By.cssSelector("#result strong")).getText());
+            runCommand(c, "test.battery.start");
+            assertEquals("SUCCESS", result(c));
             c.screenshot("command-result");
 
             d.get(url(FormClient.ups(AdminStack.clusterSystem) + "/settings"));
             WebElement form = d.findElement(By.id("var-input-transfer-low")).findElement(By.xpath("./ancestor::form"));
             new Select(d.findElement(By.id("var-input-transfer-low"))).selectByValue("160");
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            c.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
-            assertEquals("SUCCESS", d.findElement(By.cssSelector("#result strong")).getText());
+            assertEquals("SUCCESS", result(c));
             assertEquals("SET input.transfer.low = 160", d.findElement(By.tagName("h1")).getText());
         }
     }
@@ -113,13 +120,10 @@ class BrowserTest {
     @Test
     void aUserWithoutRightsCannot() throws Exception {
         try (Chromium c = Chromium.withJavaScript()) {
-            WebDriver d = c.driver();
             login(c, "monuser", "monpass", FormClient.ups(AdminStack.clusterSystem) + "/commands");
-            d.findElement(By.cssSelector("button[aria-label='Run load.off']")).click();
-            c.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.danger"))).click();
-            c.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
-            assertTrue(d.findElement(By.cssSelector("[role=alert]")).getText().startsWith("ACCESS-DENIED: Access denied"),
-                    d.findElement(By.cssSelector("[role=alert]")).getText());
+            runCommand(c, "load.off");
+            String alert = c.waiting(WAIT).until(x -> x.findElement(By.cssSelector("[role=alert]")).getText());
+            assertTrue(alert.startsWith("ACCESS-DENIED: Access denied"), alert);
         }
     }
 
@@ -135,10 +139,8 @@ class BrowserTest {
             c.screenshot("overview-without-javascript");
 
             login(c, "admin", "adminpass", FormClient.ups(AdminStack.rackSystem) + "/commands");
-            d.findElement(By.cssSelector("button[aria-label='Run beeper.toggle']")).click();
-            c.waiting(WAIT).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.danger"))).click();
-            c.waiting(WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("result")));
-            assertEquals("SUCCESS", d.findElement(By.cssSelector("#result strong")).getText());
+            runCommand(c, "beeper.toggle");
+            assertEquals("SUCCESS", result(c));
             assertTrue(AdminStack.rackDriver.received().stream().anyMatch(l -> l.startsWith("INSTCMD beeper.toggle TRACKING ")));
 
             // a power cut shows after the page's own reload, with no script at all

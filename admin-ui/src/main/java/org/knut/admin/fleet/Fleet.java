@@ -135,7 +135,11 @@ public class Fleet {
         try {
             if (u.refresh(clock)) {
                 for (Consumer<MonitoredUps> l : listeners) {
-                    l.accept(u);
+                    try {
+                        l.accept(u);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "a listener failed on %s", u.system());
+                    }
                 }
             }
         } catch (RuntimeException e) {

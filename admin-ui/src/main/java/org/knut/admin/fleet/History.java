@@ -45,8 +45,4 @@ public final class History {
         }
         return out;
     }
-
-    public int capacity() {
-        return ring.length;
-    }
 }

@@ -33,7 +33,10 @@ public enum Metric {
     /** The value in this metric's unit (runtime: NUT gives seconds, people read minutes); null when absent. */
     public Double of(Reading r) {
         Double v = r.number(variable);
-        return v != null && this == RUNTIME ? v / 60 : v;
+        if (v == null || this != RUNTIME) {
+            return v;
+        }
+        return v / 60;
     }
 
     /** The metric's name in URLs: {@code charge}, {@code input-voltage}. */

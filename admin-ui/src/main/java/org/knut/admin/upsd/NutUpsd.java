@@ -115,31 +115,31 @@ public final class NutUpsd implements Upsd {
 
     @Override
     public String instcmd(Credentials who, String ups, String command, String parameter) throws UpsdException {
-        return call(c -> {
-            boolean tracked = login(c, who);
-            String id = c.instcmd(ups, command, parameter);
-            return tracked ? id : null;
-        });
+        return change(who, c -> c.instcmd(ups, command, parameter));
     }
 
     @Override
     public String setVar(Credentials who, String ups, String variable, String value) throws UpsdException {
-        return call(c -> {
-            boolean tracked = login(c, who);
-            String id = c.setVar(ups, variable, value);
-            return tracked ? id : null;
-        });
+        return change(who, c -> c.setVar(ups, variable, value));
     }
 
-    /** USERNAME, PASSWORD, and tracking when the server has it (NUT before 2.8 answers an error). */
-    private static boolean login(NutClient c, Credentials who) throws IOException, NutException {
-        c.authenticate(who.username(), who.password());
-        try {
-            c.setTracking(true);
-            return true;
-        } catch (NutException e) {
-            return false;
-        }
+    /**
+     * USERNAME, PASSWORD, tracking when the server has it (NUT before 2.8 answers an error), then the
+     * change; its tracking id, or null without tracking.
+     */
+    private String change(Credentials who, Session<String> request) throws UpsdException {
+        return call(c -> {
+            c.authenticate(who.username(), who.password());
+            boolean tracked;
+            try {
+                c.setTracking(true);
+                tracked = true;
+            } catch (NutException e) {
+                tracked = false;
+            }
+            String id = request.run(c);
+            return tracked ? id : null;
+        });
     }
 
     @Override

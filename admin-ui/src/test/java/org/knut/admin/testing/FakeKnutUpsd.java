@@ -186,22 +186,14 @@ public final class FakeKnutUpsd implements AutoCloseable {
                 }
                 send(x, 200, detail(u));
             } else if (method.equals("POST") && p.length == 4 && p[0].equals("ups") && p[2].equals("commands")) {
-                String user = authenticate(x);
-                String body = body(x);
-                received.add(new Received(method, path, user, body));
-                Ups u = ups(p[1]);
-                rights(user);
+                Ups u = change(x, path, p[1]);
                 if (!u.commands.containsKey(p[3])) {
                     throw new Failure(404, "CMD-NOT-SUPPORTED", "instant command " + p[3] + ": CMD-NOT-SUPPORTED");
                 }
                 accepted(x, p[3]);
             } else if (method.equals("PUT") && p.length == 4 && p[0].equals("ups") && p[2].equals("variables")) {
-                String user = authenticate(x);
-                String body = body(x);
-                received.add(new Received(method, path, user, body));
-                Ups u = ups(p[1]);
-                rights(user);
-                String value = value(body);
+                Ups u = change(x, path, p[1]);
+                String value = value(received.get(received.size() - 1).body());
                 check(u, p[3], value);
                 if (answers.getOrDefault(p[3], "SUCCESS").equals("SUCCESS")) {
                     u.variables.put(p[3], value);
@@ -223,6 +215,15 @@ public final class FakeKnutUpsd implements AutoCloseable {
             }
             send(x, f.status, JSON.createObjectNode().put("error", f.error).put("message", f.getMessage()));
         }
+    }
+
+    /** A change request's common part, in upsd's order: the user, the body, the UPS, then the user's rights. */
+    private Ups change(HttpExchange x, String path, String ups) throws Failure, IOException {
+        String user = authenticate(x);
+        received.add(new Received(x.getRequestMethod(), path, user, body(x)));
+        Ups u = ups(ups);
+        rights(user);
+        return u;
     }
 
     /** The Server-Sent Events stream: a snapshot of every UPS, then each change, as EventsResource sends them. */
