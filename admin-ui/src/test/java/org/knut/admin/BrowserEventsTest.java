@@ -61,8 +61,11 @@ class BrowserEventsTest {
 
             AdminStack.rack.setInfo("ups.status", "OB DISCHRG");
             assertEquals("ON_BATTERY", next(received, AdminStack.rackSystem).path("condition").asText());
+            long change = System.nanoTime();
             AdminStack.rest.set(AdminStack.cluster, "ups.status", "OB DISCHRG LB");
             JsonNode e = next(received, AdminStack.clusterSystem);
+            System.out.printf("admin-ui: status change on the knut upsd reached /events after %d ms%n",
+                    (System.nanoTime() - change) / 1_000_000);
             assertEquals("LOW_BATTERY", e.path("condition").asText());
             assertEquals("OB DISCHRG LB", e.path("status").asText());
         } finally {
