@@ -29,8 +29,10 @@ class LauncherDemoTest {
     void demoStartsServesUpscAndStops() throws Exception {
         int nutPort = Ports.free();
         int httpPort = Ports.free();
+        int uiPort = Ports.free();
         ProcessBuilder pb = new ProcessBuilder(Paths.root().resolve("knut").toString(), "demo", "--nut-port",
-                Integer.toString(nutPort), "--http-port", Integer.toString(httpPort)).redirectErrorStream(true);
+                Integer.toString(nutPort), "--http-port", Integer.toString(httpPort), "--ui-port", Integer.toString(uiPort))
+                .redirectErrorStream(true);
         pb.environment().put("KNUT_RUN_DIR", tmp.resolve("run").toString());
         Process demo = pb.start();
         List<ProcessHandle> services = List.of();
@@ -39,12 +41,19 @@ class LauncherDemoTest {
             String ready = CompletableFuture.supplyAsync(() -> readUntilReady(out)).get(120, TimeUnit.SECONDS);
             assertTrue(ready.contains("127.0.0.1:" + nutPort), ready);
             assertTrue(ready.contains("upsc demo@localhost:" + nutPort), ready);
+            assertTrue(ready.contains("admin UI http://127.0.0.1:" + uiPort + "/"), ready);
             services = demo.descendants().toList();
 
             Command.Result upsc = Command.check("upsc", "demo@localhost:" + nutPort, "ups.status");
             assertEquals("OL\n", upsc.stdout(), upsc.stderr());
             Command.Result health = Command.check("curl", "-sf", "http://127.0.0.1:" + httpPort + "/q/health/ready");
             assertEquals(0, health.exitCode(), "health ready: " + health.stdout());
+            // the admin UI reads the demo UPS from upsd-service's REST API
+            Await.until("the admin UI shows the demo UPS on line", Duration.ofSeconds(30), () -> Command.check("curl", "-sf",
+                    "http://127.0.0.1:" + uiPort + "/").stdout().contains("data-condition=\"ONLINE\">On line<"));
+            String page = Command.check("curl", "-sf", "http://127.0.0.1:" + uiPort + "/ups/demo%40127.0.0.1%3A" + nutPort).stdout();
+            assertTrue(page.contains("served by knut upsd http://127.0.0.1:" + httpPort + "/"), page);
+            assertTrue(page.contains("<code>ups.status</code></th><td>OL</td>"), page);
             // the demo's dry-run monitor logs in as a upsmon secondary
             Await.until("the demo monitor's login", Duration.ofSeconds(30),
                     () -> Command.check("upsc", "demo@127.0.0.1:" + nutPort, "ups.status").exitCode() == 0

@@ -1,0 +1,95 @@
+package org.knut.admin.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.knut.core.testing.TempTree;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver (never a downloaded browser), with a
+ * fresh profile and without the background traffic this machine's closed network refuses. Closing it
+ * quits the browser and stops chromedriver, and deletes the profile.
+ */
+public final class Chromium implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriverService service;
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Chromium(boolean javascript) throws IOException {
+        if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
+            throw new IllegalStateException("needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        }
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(BINARY.toFile());
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,1000");
+        if (!javascript) {
+            o.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
+        service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        try {
+            driver = new ChromeDriver(service, o);
+        } catch (RuntimeException e) {
+            service.stop();
+            TempTree.delete(profile);
+            throw e;
+        }
+    }
+
+    public static Chromium withJavaScript() throws IOException {
+        return new Chromium(true);
+    }
+
+    public static Chromium withoutJavaScript() throws IOException {
+        return new Chromium(false);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** A wait that tries again when the page swapped the element out (a live update or a reload). */
+    public WebDriverWait waiting(Duration timeout) {
+        WebDriverWait w = new WebDriverWait(driver, timeout);
+        w.ignoring(StaleElementReferenceException.class);
+        w.pollingEvery(Duration.ofMillis(25)); // the default 500 ms would hide how fast a live update is
+
+        return w;
+    }
+
+    /** Saves a screenshot of the page as {@code target/screenshots/<name>.png} (build output). */
+    public Path screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Path target = dir.resolve(name + ".png");
+        Files.move(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            TempTree.delete(profile);
+        }
+    }
+}
