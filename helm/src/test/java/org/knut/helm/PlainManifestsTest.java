@@ -43,8 +43,10 @@ class PlainManifestsTest {
                 Map<?, ?> patch = (Map<?, ?>) p;
                 assertTrue(Files.isRegularFile(dir.resolve((String) patch.get("path"))), overlay + ": " + patch);
                 Map<?, ?> target = (Map<?, ?>) patch.get("target");
-                assertTrue(base.stream().anyMatch(o -> o.getKind().equals(target.get("kind")) && o.getMetadata().getName().equals(target.get("name"))),
-                        overlay + " patches a missing object: " + target);
+                HasMetadata object = base.stream().filter(o -> o.getKind().equals(target.get("kind"))
+                        && o.getMetadata().getName().equals(target.get("name"))).findFirst()
+                        .orElseThrow(() -> new AssertionError(overlay + " patches a missing object: " + target));
+                checkTests(overlay, object, Files.readString(dir.resolve((String) patch.get("path"))));
             }
             for (Object g : (List<?>) k.getOrDefault("secretGenerator", List.of())) {
                 Map<?, ?> gen = (Map<?, ?>) g;
@@ -53,6 +55,17 @@ class PlainManifestsTest {
                 for (Object env : (List<?>) gen.get("envs")) {
                     assertTrue(Files.isRegularFile(dir.resolve(env + ".example")), overlay + ": " + env + ".example");
                 }
+            }
+        }
+    }
+
+    /** The JSON patch's {@code test} operations hold on the base object, so its indexes point where they mean. */
+    private static void checkTests(String overlay, HasMetadata object, String patchYaml) {
+        com.fasterxml.jackson.databind.JsonNode tree = Serialization.jsonMapper().valueToTree(object);
+        for (Object op : Serialization.unmarshal(patchYaml, List.class)) {
+            Map<?, ?> o = (Map<?, ?>) op;
+            if ("test".equals(o.get("op"))) {
+                assertEquals(String.valueOf(o.get("value")), tree.at((String) o.get("path")).asText(), overlay + ": " + o);
             }
         }
     }
