@@ -29,14 +29,16 @@ public final class ShutdownCommand implements HostShutdown {
     }
 
     @Override
-    public void shutDown() throws InterruptedException {
+    public void shutDown(StepLog log) throws InterruptedException {
         if (commandLine == null) {
-            LOG.error("SHUTDOWNCMD is not configured in upsmon.conf: this host is not shut down");
+            LOG.error("SHUTDOWNCMD is not configured in upsmon.conf");
+            log.step("SHUTDOWNCMD is not configured: this host is not shut down");
             return;
         }
         int code = runner.run(ExternalCommand.shell("SHUTDOWNCMD", commandLine, List.of(), Map.of()), limit);
         if (code != 0) {
             LOG.errorf("Unable to call shutdown command: %s (status %d)", commandLine, code);
+            log.step("SHUTDOWNCMD failed: " + commandLine + " (status " + code + ")");
         }
     }
 }

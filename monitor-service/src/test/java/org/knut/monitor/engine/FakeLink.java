@@ -23,7 +23,7 @@ final class FakeLink implements UpsLink {
     }
 
     @Override
-    public void open() throws IOException {
+    public void open(boolean asPrimary) throws IOException {
         if (!reachable) {
             throw new IOException("Connection refused");
         }

@@ -11,6 +11,7 @@ import org.knut.monitor.notify.NotificationSink;
 import org.knut.monitor.process.CommandRunner;
 import org.knut.monitor.process.ExternalCommand;
 import org.knut.monitor.shutdown.HostShutdown;
+import org.knut.monitor.shutdown.StepLog;
 
 /** Records what the monitor would have done to the world: notifications, commands, the final shutdown. */
 final class Recorder implements NotificationSink, CommandRunner, HostShutdown {
@@ -48,7 +49,7 @@ final class Recorder implements NotificationSink, CommandRunner, HostShutdown {
     }
 
     @Override
-    public void shutDown() {
+    public void shutDown(StepLog log) {
         shutdowns.add(time.now());
     }
 
