@@ -76,6 +76,11 @@ public final class Upsmon {
         return state;
     }
 
+    /** The MONITOR lines this engine watches. */
+    public List<Monitor> monitors() {
+        return upses.stream().map(u -> u.monitor).toList();
+    }
+
     /** The UPSes as of the last poll cycle. */
     public List<UpsView> views() {
         return views;
