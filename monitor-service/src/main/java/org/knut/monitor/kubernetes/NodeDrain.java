@@ -39,7 +39,8 @@ public final class NodeDrain {
     private final TimeSource time;
 
     public NodeDrain(KubernetesClient client, String node, Duration budget, Duration retry, TimeSource time) {
-        this.client = client;
+        // fabric8 retries a 429 by itself with a growing backoff that could spend the whole budget on one pod
+        this.client = Clients.withoutRetries(client, null);
         this.node = node;
         this.budget = budget;
         this.retry = retry;

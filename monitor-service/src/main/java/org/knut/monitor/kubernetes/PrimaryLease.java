@@ -38,7 +38,8 @@ public final class PrimaryLease implements Roles, AutoCloseable {
     private volatile boolean closed;
 
     public PrimaryLease(KubernetesClient client, String namespace, String identity, KubernetesSettings.LeaseTimings timings) {
-        this.client = client;
+        // a renewal must fail within the renew deadline, not hang in fabric8's own retries past the Lease's expiry
+        this.client = Clients.withoutRetries(client, timings.retryPeriod());
         this.namespace = namespace;
         this.identity = identity;
         this.timings = timings;
