@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * The command line, upsmon's where it makes sense: {@code -c FILE} (or upsmon's own {@code -f FILE})
  * names upsmon.conf, {@code -D} raises the log level, {@code --dry-run} logs instead of shutting down.
  * upsmon's {@code -F}, {@code -B} and {@code -p} are accepted and change nothing: the monitor always runs in
- * the foreground as one process. {@code fire-drill} as the first argument runs the fire drill instead
+ * the foreground as one process. {@code fire-drill} (usually first) runs the fire drill instead
  * of the monitor; {@code --runtime S} gives it the battery runtime when the UPS reports none.
  */
 public record MonitorArgs(Path confFile, int debug, boolean dryRun, boolean help, boolean fireDrill, Integer runtime) {
@@ -31,11 +31,14 @@ public record MonitorArgs(Path confFile, int debug, boolean dryRun, boolean help
         int debug = 0;
         boolean dryRun = false;
         boolean help = false;
-        boolean drill = args.length > 0 && args[0].equals("fire-drill");
+        boolean drill = java.util.Arrays.asList(args).contains("fire-drill");
         Integer runtime = null;
-        for (int i = drill ? 1 : 0; i < args.length; i++) {
+        for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
+                case "fire-drill" -> {
+                    // the command, seen above
+                }
                 case "--runtime" -> {
                     if (!drill || i + 1 >= args.length || !args[i + 1].matches("\\d{1,9}")) {
                         throw new IllegalArgumentException("--runtime needs seconds and goes with fire-drill");

@@ -55,8 +55,9 @@ public final class FireDrill {
     public List<NodeOutcome> run(List<DrillNode> nodes) throws InterruptedException {
         DrillNode primary = nodes.stream().filter(DrillNode::primary).findFirst().orElse(null);
         double fsdAt = -1;
+        NodeOutcome first = null;
         if (primary != null) {
-            NodeOutcome first = simulate(primary, -1, t -> 1);
+            first = simulate(primary, -1, t -> 1);
             fsdAt = first.decidedAt() == null ? -1 : first.decidedAt();
         }
         List<NodeOutcome> out = new ArrayList<>();
@@ -67,8 +68,10 @@ public final class FireDrill {
         }
         if (primary != null) {
             List<NodeOutcome> secondaries = List.copyOf(out);
-            out.add(simulate(primary, fsdAt, t -> 1 + otherLogins
-                    + (int) secondaries.stream().filter(s -> s.logoutAt() == null || s.logoutAt() > t).count()));
+            NodeOutcome last = simulate(primary, fsdAt, t -> 1 + otherLogins
+                    + (int) secondaries.stream().filter(s -> s.logoutAt() == null || s.logoutAt() > t).count());
+            // why it began is the first run's: the second sees its own FSD from the start
+            out.add(new NodeOutcome(primary, first.decidedAt(), first.why(), last.lastStepAt(), last.steps()));
         }
         out.sort(Comparator.comparing((NodeOutcome o) -> o.downAt() == null ? Double.MAX_VALUE : o.downAt())
                 .thenComparing(o -> o.node().name()));

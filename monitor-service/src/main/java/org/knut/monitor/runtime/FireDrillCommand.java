@@ -71,7 +71,8 @@ public final class FireDrillCommand {
             String name = node.getMetadata().getName();
             try {
                 NodeProfile p = NodeProfile.of(node, k, base.thresholds());
-                byUps.computeIfAbsent(p.ups(), u -> new LinkedHashMap<>()).put(name, p.apply(base));
+                MonitorSettings mine = p.apply(base);
+                byUps.computeIfAbsent(p.ups(), u -> new LinkedHashMap<>()).put(name, mine);
             } catch (ConfigException e) {
                 report.note("node " + name + " left out: " + e.getMessage());
             }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.knut.core.config.UpsmonConf.NotifyType;
 import org.knut.monitor.notify.Notification;
@@ -19,7 +20,8 @@ final class Recorder implements NotificationSink, CommandRunner, HostShutdown {
     }
 
     private final TimeSource time;
-    final List<At<Notification>> notifications = new ArrayList<>();
+    /** Written by the engine's thread, read by the test's. */
+    final List<At<Notification>> notifications = new CopyOnWriteArrayList<>();
     final List<At<ExternalCommand>> commands = new ArrayList<>();
     final List<Instant> shutdowns = new ArrayList<>();
 
