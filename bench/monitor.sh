@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# The monitor's reaction time and memory, knut's against Debian's real upsmon, on this machine.
+#
+#   bench/monitor.sh             3 trials per row (about 3 minutes)
+#   TRIALS=10 bench/monitor.sh
+#
+# Every trial: a fresh real NUT sandbox (upsd + dummy-ups, UPS demo online), one monitor as primary
+# (FINALDELAY 0, no secondaries), a wait of a random fraction of POLLFREQ (so the cut falls anywhere
+# in the poll cycle), then `nut-sandbox set ... ups.status OB LB` changes the status in the driver.
+# Measured: from just before that change to SHUTDOWNCMD writing its marker (the monitor's decision,
+# FSD included), and the monitor's resident memory (VmRSS, both upsmon processes summed) before the cut.
+# Rows: real upsmon at its default POLLFREQ 5 and at POLLFREQ 1, knut's monitor at the same, and knut
+# following an event stream (knut.monitor.events-url). knut's upsd does not serve /api/v1/events yet,
+# so that row uses a stand-in SSE server that sends {"ups":"demo"} as soon as the change is made;
+# it shows the monitor's side of the path, not upsd's.
+# Results are also written to bench/results/monitor-<timestamp>.txt.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+shared=${KNUT_SHARED:-$(dirname "$root")/shared}
+sandbox=$shared/peers/nut-sandbox
+TRIALS=${TRIALS:-3}
+jar=$root/monitor-service/target/quarkus-app/quarkus-run.jar
+[ -f "$jar" ] || (cd "$root" && mvn -B -o -q -pl monitor-service -am package -DskipTests)
+
+work=$(mktemp -d /tmp/knut-monbench.XXXXXX)
+chmod 0755 "$work"
+nut=$work/nut
+mon_pid="" sse_pid=""
+stop_monitor() {
+    if [ -n "$mon_pid" ]; then kill -TERM "$mon_pid" 2>/dev/null || true; wait "$mon_pid" 2>/dev/null || true; mon_pid=""; fi
+}
+cleanup() {
+    set +e
+    stop_monitor
+    if [ -n "$sse_pid" ]; then kill -TERM "$sse_pid" 2>/dev/null; wait "$sse_pid" 2>/dev/null; fi
+    "$sandbox" stop "$nut" >/dev/null 2>&1
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+port=$(free_port)
+sse_port=$(free_port)
+
+numlogins() {
+    python3 - "$port" <<'PY' 2>/dev/null || echo -1
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), 2)
+s.sendall(b"GET NUMLOGINS demo\n")
+print(s.makefile().readline().split()[-1])
+PY
+}
+rss_kb() { # PID...: summed VmRSS
+    local total=0 p v
+    for p in "$@"; do v=$(awk '/^VmRSS/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0); total=$((total + ${v:-0})); done
+    echo "$total"
+}
+
+# the stand-in event stream: an event for demo each time $work/trigger appears
+cat >"$work/sse.py" <<'PY'
+import http.server, os, sys, time
+trigger = sys.argv[2]
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a): pass
+    def do_GET(self):
+        self.send_response(200); self.send_header("Content-Type", "text/event-stream"); self.end_headers()
+        self.wfile.write(b": stand-in for knut upsd's /api/v1/events\n\n"); self.wfile.flush()
+        while True:
+            if os.path.exists(trigger):
+                os.remove(trigger)
+                self.wfile.write(b'event: status\ndata: {"ups":"demo"}\n\n'); self.wfile.flush()
+            time.sleep(0.002)
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+PY
+python3 "$work/sse.py" "$sse_port" "$work/trigger" &
+sse_pid=$!
+
+# one trial; prints "latency_ms rss_kB"
+trial() { # KIND POLLFREQ
+    local kind=$1 freq=$2 pids
+    "$sandbox" stop "$nut" >/dev/null 2>&1 || true
+    rm -rf "$nut"
+    "$sandbox" start "$nut" "$port" >/dev/null 2>&1
+    rm -f "$nut/shutdown.marker"
+    if [ "$kind" = real ]; then
+        POLLFREQ=$freq POLLFREQALERT=$freq FINALDELAY=0 "$sandbox" upsmon "$nut" "127.0.0.1:$port" demo primary >/dev/null 2>&1
+        local child; child=$(cat "$nut/state/upsmon.pid")
+        pids="$child $(ps -o ppid= -p "$child" | tr -d ' ')"
+    else
+        local events=""
+        [ "$kind" = events ] && events="-Dknut.monitor.events-url=http://127.0.0.1:$sse_port/api/v1/events"
+        cat >"$work/upsmon.conf" <<CONF
+MONITOR demo@127.0.0.1:$port 1 monuser monpass primary
+POLLFREQ $freq
+POLLFREQALERT $freq
+FINALDELAY 0
+SHUTDOWNCMD "date +%s.%N >> $nut/shutdown.marker"
+CONF
+        java ${KNUT_JAVA_OPTS:-} -Dquarkus.http.port=0 $events -jar "$jar" -c "$work/upsmon.conf" >"$work/monitor.log" 2>&1 &
+        mon_pid=$!
+        pids=$mon_pid
+    fi
+    local i
+    for i in $(seq 1 300); do [ "$(numlogins)" = 1 ] && break; sleep 0.1; done
+    [ "$(numlogins)" = 1 ] || { echo "the $kind monitor did not log in" >&2; cat "$work/monitor.log" >&2 2>/dev/null; exit 1; }
+    sleep 2   # settled: first polls done, JIT warm enough for a poll
+    local rss; rss=$(rss_kb $pids)
+    sleep "$(python3 -c "import random;print(round(random.uniform(0,$freq),3))")"
+    local t0; t0=$(date +%s.%N)
+    "$sandbox" set "$nut" demo ups.status OB LB >/dev/null 2>&1
+    [ "$kind" = events ] && touch "$work/trigger"
+    for i in $(seq 1 600); do [ -s "$nut/shutdown.marker" ] && break; sleep 0.01; done
+    [ -s "$nut/shutdown.marker" ] || { echo "the $kind monitor did not shut down" >&2; exit 1; }
+    local t1; t1=$(head -1 "$nut/shutdown.marker" | cut -d' ' -f1)
+    stop_monitor
+    python3 -c "print(round(($t1 - $t0) * 1000), $rss)"
+}
+
+row() { # LABEL KIND POLLFREQ
+    local label=$1 kind=$2 freq=$3 lat=() rss=() t r l
+    for t in $(seq 1 "$TRIALS"); do
+        read -r l r < <(trial "$kind" "$freq")
+        lat+=("$l"); rss+=("$r")
+    done
+    python3 - "$label" "$freq" "${lat[*]}" "${rss[*]}" <<'PY'
+import statistics, sys
+label, freq, lat, rss = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3].split()], [int(x) for x in sys.argv[4].split()]
+print(f"{label:34s} {freq:>8s} {statistics.median(lat):>9.0f} {min(lat):>7d} {max(lat):>7d} {statistics.median(rss):>8.0f}")
+PY
+}
+
+results=$root/bench/results
+mkdir -p "$results"
+out=$results/monitor-$(date -u +%Y%m%dT%H%M%SZ).txt
+{
+    echo "# monitor decision time: ups.status OB LB set in the driver -> SHUTDOWNCMD (primary, FINALDELAY 0),"
+    echo "# $TRIALS trials per row, random poll phase; $(/lib/nut/upsmon -V 2>&1 | grep -o 'upsmon [0-9.]*' | head -1), $(java -version 2>&1 | head -1), $(nproc) cores, $(date -u)"
+    printf '%-34s %8s %9s %7s %7s %8s\n' monitor pollfreq median_ms min_ms max_ms rss_kB
+    row "real upsmon (NUT default)" real 5
+    row "knut monitor" knut 5
+    row "real upsmon" real 1
+    row "knut monitor" knut 1
+    row "knut monitor + events (stand-in)" events 5
+} | tee "$work/table.txt"
+python3 - "$work/table.txt" <<'PY' | tee -a "$work/table.txt"
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l[0] != "#" and not l.startswith("monitor ")]
+def get(label, freq):
+    for r in rows:
+        if " ".join(r[:-6]) == label and r[-6] == freq:
+            return float(r[-5]), float(r[-1])
+real5, knut5 = get("real upsmon (NUT default)", "5"), get("knut monitor", "5")
+real1, knut1 = get("real upsmon", "1"), get("knut monitor", "1")
+ev = get("knut monitor + events (stand-in)", "5")
+print(f"ratio knut/real median decision time: POLLFREQ 5 {knut5[0]/real5[0]:.2f}, POLLFREQ 1 {knut1[0]/real1[0]:.2f}; "
+      f"events vs real upsmon at POLLFREQ 1: {ev[0]/real1[0]:.2f}")
+print(f"ratio knut/real resident memory: {knut5[1]/real5[1]:.1f}")
+PY
+cp "$work/table.txt" "$out"
+echo "written to $out"
