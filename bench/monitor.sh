@@ -76,15 +76,21 @@ PY
 python3 "$work/sse.py" "$sse_port" "$work/trigger" &
 sse_pid=$!
 
+step() { # WHAT CMD...: runs CMD, its output kept; on failure says what failed and shows it
+    local what=$1; shift
+    "$@" >"$work/step.log" 2>&1 || { echo "bench/monitor.sh: $what failed:" >&2; cat "$work/step.log" >&2; return 1; }
+}
+
 # one trial; prints "latency_ms rss_kB"
 trial() { # KIND POLLFREQ
     local kind=$1 freq=$2 pids
     "$sandbox" stop "$nut" >/dev/null 2>&1 || true
     rm -rf "$nut"
-    "$sandbox" start "$nut" "$port" >/dev/null 2>&1
+    port=$(free_port)   # a fresh port: the last upsd's may linger
+    step "nut-sandbox start" "$sandbox" start "$nut" "$port" || exit 1
     rm -f "$nut/shutdown.marker"
     if [ "$kind" = real ]; then
-        POLLFREQ=$freq POLLFREQALERT=$freq FINALDELAY=0 "$sandbox" upsmon "$nut" "127.0.0.1:$port" demo primary >/dev/null 2>&1
+        POLLFREQ=$freq POLLFREQALERT=$freq FINALDELAY=0 step "nut-sandbox upsmon" "$sandbox" upsmon "$nut" "127.0.0.1:$port" demo primary || exit 1
         local child; child=$(cat "$nut/state/upsmon.pid")
         pids="$child $(ps -o ppid= -p "$child" | tr -d ' ')"
     else
@@ -120,7 +126,7 @@ CONF
 row() { # LABEL KIND POLLFREQ
     local label=$1 kind=$2 freq=$3 lat=() rss=() t r l
     for t in $(seq 1 "$TRIALS"); do
-        read -r l r < <(trial "$kind" "$freq")
+        read -r l r < <(trial "$kind" "$freq") || { echo "bench/monitor.sh: a $label trial failed" >&2; exit 1; }
         lat+=("$l"); rss+=("$r")
     done
     python3 - "$label" "$freq" "${lat[*]}" "${rss[*]}" <<'PY'

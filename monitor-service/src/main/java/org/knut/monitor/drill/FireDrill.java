@@ -12,6 +12,7 @@ import org.knut.core.config.UpsmonConf.Monitor;
 import org.knut.monitor.config.MonitorSettings;
 import org.knut.monitor.config.UpsmonConfCopy;
 import org.knut.monitor.engine.Upsmon;
+import org.knut.monitor.engine.VirtualClock;
 import org.knut.monitor.notify.Notifier;
 import org.knut.monitor.process.CommandRunner;
 import org.knut.monitor.process.ExternalCommand;

@@ -6,6 +6,7 @@ import java.util.function.DoubleToIntFunction;
 import org.knut.core.protocol.NutError;
 import org.knut.core.protocol.NutException;
 import org.knut.monitor.engine.UpsLink;
+import org.knut.monitor.engine.VirtualClock;
 
 /**
  * A UPS on battery since the cut, as upsd would serve it: OB DISCHRG, LB once {@link BatteryModel} says
