@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,9 +36,10 @@ import com.sun.net.httpserver.HttpServer;
  */
 class EventTriggeredPollTest {
     HttpServer server;
-    /** Text the test wants sent on the open stream; null closes it. */
-    final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
+    /** Text the test wants sent on the newest stream; CLOSE ends it. */
+    final BlockingDeque<String> outgoing = new LinkedBlockingDeque<>();
     final AtomicInteger connections = new AtomicInteger();
+    volatile boolean over;
     final FakeLink link = new FakeLink().status("OL");
     Recorder rec;
     Upsmon upsmon;
@@ -49,16 +50,25 @@ class EventTriggeredPollTest {
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         server.createContext("/api/v1/events", exchange -> {
-            connections.incrementAndGet();
+            int me = connections.incrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(": hello\n\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 while (true) {
-                    String text = outgoing.poll(30, TimeUnit.SECONDS);
-                    if (text == null || text.equals("CLOSE")) {
+                    String text = outgoing.poll(50, TimeUnit.MILLISECONDS);
+                    if (me != connections.get() || over) {
+                        if (text != null) {
+                            outgoing.putFirst(text); // for the client's newer connection, not this dead one
+                        }
                         return;
+                    }
+                    if ("CLOSE".equals(text)) {
+                        return;
+                    }
+                    if (text == null) {
+                        continue;
                     }
                     out.write(text.getBytes(StandardCharsets.UTF_8));
                     out.flush();
@@ -90,7 +100,7 @@ class EventTriggeredPollTest {
         upsmon.stop();
         engine.interrupt();
         engine.join(10_000);
-        outgoing.add("CLOSE");
+        over = true;
         server.stop(0);
     }
 
