@@ -1,9 +1,12 @@
 package org.knut.monitor.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+
+import org.knut.monitor.kubernetes.PowerOff;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -39,6 +42,11 @@ import io.smallrye.config.WithDefault;
  *                                       below this many percent
  * knut.monitor.threshold.runtime        ... battery.runtime below this many seconds
  * knut.monitor.threshold.on-battery     ... or has been on battery longer than this many seconds
+ * knut.monitor.events-url               upsd's event stream (http://upsd:8080/api/v1/events): an event naming a
+ *                                       monitored UPS polls it at once; polling stays the safety net
+ * knut.monitor.host-shutdown-time       how long this host takes to power off once asked (the fire drill's
+ *                                       estimate; in Kubernetes the kubelet's shutdownGracePeriod), default 30s
+ * knut.monitor.kubernetes.*             Kubernetes mode, see {@link Kubernetes}
  * </pre>
  *
  * A threshold makes the UPS critical for this host as OB LB would, without waiting for a primary: a
@@ -75,6 +83,55 @@ public interface MonitorConfig {
 
     Threshold threshold();
 
+    Optional<String> eventsUrl();
+
+    @WithDefault("30s")
+    Duration hostShutdownTime();
+
+    Kubernetes kubernetes();
+
+    /**
+     * Kubernetes mode: the monitor runs as a DaemonSet pod; the node's label or annotation picks its UPS,
+     * the shutdown drains the node and powers it off, and a Lease makes one monitor the UPS's primary.
+     */
+    interface Kubernetes {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** This node; default the NODE_NAME environment variable (the downward API's spec.nodeName). */
+        Optional<String> nodeName();
+
+        /** Where the Leases and Events go; default POD_NAMESPACE, else the service account's namespace. */
+        Optional<String> namespace();
+
+        /** The node label, or else annotation, naming the UPS that feeds the node. */
+        @WithDefault("knut.io/ups")
+        String upsKey();
+
+        /** The UPS of nodes without that label or annotation. */
+        Optional<String> defaultUps();
+
+        /** How long the evictions may take before the node is powered off anyway. */
+        @WithDefault("60s")
+        Duration evictionBudget();
+
+        /** How soon an eviction a PodDisruptionBudget refused (429) is asked again. */
+        @WithDefault("2s")
+        Duration evictionRetry();
+
+        /** The power-off step, run through /bin/sh: logind's PowerOff in the host's namespaces. */
+        @WithDefault(PowerOff.DEFAULT)
+        String poweroffCommand();
+
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        @WithDefault("10s")
+        Duration leaseRenewDeadline();
+
+        @WithDefault("2s")
+        Duration leaseRetryPeriod();
+    }
     interface Timer {
         List<String> startOn();
 

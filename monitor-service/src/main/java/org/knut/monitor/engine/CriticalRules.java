@@ -64,7 +64,7 @@ final class CriticalRules {
                 return null;
             }
         }
-        if (ups.monitor.primary()) {
+        if (ups.primary()) {
             return "on battery and low battery (OB LB)";
         }
         // a secondary gives the primary HOSTSYNC seconds to set FSD before leaving on its own

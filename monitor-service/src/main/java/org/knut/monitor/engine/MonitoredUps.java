@@ -32,6 +32,9 @@ public final class MonitoredUps {
 
     final Monitor monitor;
     final UpsLink link;
+    private final Roles roles;
+    /** The role the open session logged in with. */
+    boolean loggedInAsPrimary;
     private final Timings timings;
     private final Notifier notifier;
 
@@ -55,15 +58,21 @@ public final class MonitoredUps {
     private String status = "";
     BatteryReading battery;
 
-    public MonitoredUps(Monitor monitor, UpsLink link, Timings timings, Notifier notifier) {
+    public MonitoredUps(Monitor monitor, UpsLink link, Roles roles, Timings timings, Notifier notifier) {
         this.monitor = monitor;
         this.link = link;
+        this.roles = roles;
         this.timings = timings;
         this.notifier = notifier;
     }
 
     public String name() {
         return monitor.system();
+    }
+
+    /** Whether this monitor is the UPS's primary now (upsmon.conf, or the Lease in Kubernetes). */
+    public boolean primary() {
+        return roles.primary(monitor);
     }
 
     public boolean has(UpsFlag f) {

@@ -27,17 +27,17 @@ public final class NutUpsLink implements UpsLink {
      * session kept, like upsmon: the UPS is still watched, only NUMLOGINS will not count this host.
      */
     @Override
-    public void open() throws IOException, NutException {
+    public void open(boolean asPrimary) throws IOException, NutException {
         close();
         String ups = monitor.ups().ups();
         client = connect();
         try {
             client.authenticate(monitor.user(), monitor.password());
             client.login(ups);
-            if (monitor.primary()) {
+            if (asPrimary) {
                 client.primary(ups);
             }
-            LOG.debugf("logged into UPS %s%s", monitor.system(), monitor.primary() ? " as primary" : "");
+            LOG.debugf("logged into UPS %s%s", monitor.system(), asPrimary ? " as primary" : "");
         } catch (NutException e) {
             LOG.errorf("Login to UPS [%s] failed: %s", monitor.system(), e.getMessage());
         } catch (IOException e) {

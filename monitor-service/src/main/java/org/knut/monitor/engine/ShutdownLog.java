@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jboss.logging.Logger;
+import org.knut.monitor.shutdown.StepLog;
 
 /**
  * The steps of one shutdown, each logged with the time since the shutdown began, so the log (and a dry
  * run) shows what happens in which order and how long every wait takes.
  */
-final class ShutdownLog {
+final class ShutdownLog implements StepLog {
     private static final Logger LOG = Logger.getLogger("org.knut.monitor.shutdown");
 
     private final TimeSource time;
@@ -26,7 +27,8 @@ final class ShutdownLog {
         this.prefix = dryRun ? "[dry run] " : "";
     }
 
-    void step(String what) {
+    @Override
+    public void step(String what) {
         Duration d = Duration.between(start, time.now());
         String line = String.format(Locale.ROOT, "%s+%d.%03ds %s", prefix, d.getSeconds(), d.toMillisPart(), what);
         steps.add(line);

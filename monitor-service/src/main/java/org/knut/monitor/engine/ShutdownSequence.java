@@ -41,7 +41,8 @@ final class ShutdownSequence {
     List<String> run(List<MonitoredUps> upses, String why) throws InterruptedException {
         ShutdownLog log = new ShutdownLog(time, dryRun);
         log.step("shutdown begins: " + why);
-        List<MonitoredUps> primaries = upses.stream().filter(u -> u.monitor.primary()).toList();
+        host.begin(why, log);
+        List<MonitoredUps> primaries = upses.stream().filter(MonitoredUps::primary).toList();
         for (MonitoredUps p : primaries) {
             setFsd(p, log);
         }
@@ -118,11 +119,11 @@ final class ShutdownSequence {
             }
         }
         if (dryRun) {
-            log.step("would " + host.describe());
+            host.rehearse(log);
             return;
         }
         log.step(host.describe());
-        host.shutDown();
+        host.shutDown(log);
         log.step("shutdown step done");
     }
 }

@@ -9,6 +9,14 @@ public interface TimeSource {
 
     void sleep(Duration d) throws InterruptedException;
 
+    /**
+     * Waits up to {@code d} or until {@code lock.notifyAll()}; the caller holds {@code lock}'s monitor.
+     * A fake clock just lets the time pass.
+     */
+    default void waitOn(Object lock, Duration d) throws InterruptedException {
+        sleep(d);
+    }
+
     /** The real clock; sleeping is {@link Thread#sleep}, so interrupting the thread ends a wait. */
     TimeSource SYSTEM = new TimeSource() {
         @Override
@@ -20,6 +28,13 @@ public interface TimeSource {
         public void sleep(Duration d) throws InterruptedException {
             if (!d.isNegative() && !d.isZero()) {
                 Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+            }
+        }
+
+        @Override
+        public void waitOn(Object lock, Duration d) throws InterruptedException {
+            if (!d.isNegative() && !d.isZero()) {
+                lock.wait(Math.max(1, d.toMillis()));
             }
         }
     };

@@ -10,8 +10,8 @@ import org.knut.core.protocol.NutException;
  * server's answer (DATA-STALE, UNKNOWN-UPS...) and leaves the session up.
  */
 public interface UpsLink {
-    /** Connects and logs in: USERNAME, PASSWORD, LOGIN, and PRIMARY for a primary. */
-    void open() throws IOException, NutException;
+    /** Connects and logs in: USERNAME, PASSWORD, LOGIN, and PRIMARY when {@code asPrimary}. */
+    void open(boolean asPrimary) throws IOException, NutException;
 
     boolean isOpen();
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.knut.core.config.UpsmonConf;
@@ -40,6 +41,7 @@ public final class Upsmon {
     private final CriticalRules rules;
     private final ShutdownSequence shutdown;
     private final EventTimers timers;
+    private final PollRequests pollRequests = new PollRequests();
 
     private volatile State state = State.STARTING;
     private volatile boolean stopRequested;
@@ -48,13 +50,19 @@ public final class Upsmon {
     /** The shutdown ran (a dry run goes on watching): not again until the power is back above MINSUPPLIES. */
     private boolean shutdownDone;
 
+    /** The engine with upsmon.conf's roles. */
     public Upsmon(MonitorSettings settings, UpsLinkFactory links, Notifier notifier, HostShutdown host, PowerdownFlag flag,
             CommandRunner commands, TimeSource time) {
+        this(settings, links, Roles.CONFIGURED, notifier, host, flag, commands, time);
+    }
+
+    public Upsmon(MonitorSettings settings, UpsLinkFactory links, Roles roles, Notifier notifier, HostShutdown host,
+            PowerdownFlag flag, CommandRunner commands, TimeSource time) {
         this.settings = settings;
         this.conf = settings.conf();
         this.time = time;
         for (Monitor m : conf.monitors()) {
-            MonitoredUps u = new MonitoredUps(m, links.create(m), conf.timings(), notifier);
+            MonitoredUps u = new MonitoredUps(m, links.create(m), roles, conf.timings(), notifier);
             upses.add(u);
             failures.put(u, new PollFailureLog(m.system(), conf.pollFailLogThrottleMax()));
         }
@@ -66,6 +74,11 @@ public final class Upsmon {
 
     public State state() {
         return state;
+    }
+
+    /** The MONITOR lines this engine watches. */
+    public List<Monitor> monitors() {
+        return upses.stream().map(u -> u.monitor).toList();
     }
 
     /** The UPSes as of the last poll cycle. */
@@ -82,6 +95,11 @@ public final class Upsmon {
         return timers;
     }
 
+    /** Where upsd's events ask for a poll before the next regular one. */
+    public PollRequests pollRequests() {
+        return pollRequests;
+    }
+
     /** Runs the loop until {@link #stop} or until the shutdown is done and SHUTDOWNEXIT lets the monitor exit. */
     public void run() {
         state = State.RUNNING;
@@ -89,16 +107,17 @@ public final class Upsmon {
                 conf.minSupplies(), conf.timings().pollFreq(), conf.timings().pollFreqAlert(),
                 settings.dryRun() ? " (dry run: FSD, POWERDOWNFLAG and the shutdown command are only logged)" : "");
         try {
+            Set<String> asked = Set.of();
             while (!stopRequested && state != State.FINISHED) {
                 try {
-                    cycle();
+                    cycle(asked.isEmpty() ? upses : named(asked));
                 } catch (RuntimeException e) {
                     LOG.error("monitor cycle failed", e);
                 }
                 if (state == State.FINISHED || stopRequested) {
                     break;
                 }
-                waitForNextPoll();
+                asked = waitForNextPoll();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -119,7 +138,16 @@ public final class Upsmon {
 
     /** One turn of upsmon's loop: poll every UPS, fire due timers, judge the power. */
     public void cycle() throws InterruptedException {
-        for (MonitoredUps u : upses) {
+        cycle(upses);
+    }
+
+    /** The UPSes whose upsd name is in {@code names}. */
+    private List<MonitoredUps> named(Set<String> names) {
+        return upses.stream().filter(u -> names.contains(u.monitor.ups().ups())).toList();
+    }
+
+    private void cycle(List<MonitoredUps> which) throws InterruptedException {
+        for (MonitoredUps u : which) {
             poll(u);
         }
         timers.fireDue(time.now());
@@ -146,24 +174,39 @@ public final class Upsmon {
         return b == 0 ? Math.max(a, 1) : gcd(b, a % b);
     }
 
-    void waitForNextPoll() throws InterruptedException {
+    /**
+     * Waits for the next regular poll, firing timers that fall due meanwhile. Returns early with the UPS
+     * names of {@link #pollRequests} when upsd's events ask for a poll; empty at the regular time.
+     */
+    public Set<String> waitForNextPoll() throws InterruptedException {
         Instant next = time.now().plus(pollInterval());
         while (!stopRequested) {
             Instant now = time.now();
             if (!now.isBefore(next)) {
-                return;
+                return Set.of();
             }
             Instant wake = timers.nextDue().filter(d -> d.isBefore(next)).orElse(next);
-            time.sleep(wake.isAfter(now) ? Duration.between(now, wake) : Duration.ZERO);
+            if (pollRequests.await(time, wake.isAfter(now) ? Duration.between(now, wake) : Duration.ZERO)) {
+                Set<String> asked = pollRequests.take();
+                LOG.debugf("polling %s now: upsd announced an event", asked);
+                return asked;
+            }
             timers.fireDue(time.now());
         }
+        return Set.of();
     }
 
     private void poll(MonitoredUps u) {
         PollFailureLog failure = failures.get(u);
+        boolean primary = u.primary();
+        if (u.link.isOpen() && primary != u.loggedInAsPrimary) {
+            LOG.infof("UPS [%s]: this monitor is now its %s, logging in again", u.name(), primary ? "primary" : "secondary");
+            u.link.close();
+        }
         if (!u.link.isOpen()) {
+            u.loggedInAsPrimary = primary;
             try {
-                u.link.open();
+                u.link.open(primary);
             } catch (IOException | NutException e) {
                 failure.failed(kind(e), "connect failed: " + e.getMessage());
                 u.gone(time.now());
@@ -224,7 +267,7 @@ public final class Upsmon {
                 critical.add(u.name() + " " + why);
                 LOG.debugf("Critical UPS: %s: %s", u.name(), why);
             }
-            v.add(new UpsView(u.name(), u.monitor.role().name().toLowerCase(java.util.Locale.ROOT), u.monitor.powerValue(),
+            v.add(new UpsView(u.name(), u.primary() ? "primary" : "secondary", u.monitor.powerValue(),
                     u.status(), u.communicating(), u.lastPoll(), why));
         }
         views = List.copyOf(v);

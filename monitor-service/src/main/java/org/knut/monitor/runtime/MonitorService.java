@@ -1,22 +1,31 @@
 package org.knut.monitor.runtime;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.knut.core.config.ConfigException;
 import org.knut.monitor.config.MonitorSettings;
 import org.knut.monitor.engine.Upsmon;
+import org.knut.monitor.events.UpsdEventStream;
+import org.knut.monitor.kubernetes.KubernetesSettings;
 import org.knut.monitor.process.ProcessCommandRunner;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Runs the engine on its own thread. When the shutdown is done the process exits as upsmon does
- * (SHUTDOWNEXIT), which closes the upsd sessions and lets a primary's NUMLOGINS wait end.
+ * Runs the engine on its own thread, on a bare host or in Kubernetes mode, and follows upsd's events when
+ * configured. When the shutdown is done the process exits as upsmon does (SHUTDOWNEXIT), which closes the
+ * upsd sessions and lets a primary's NUMLOGINS wait end.
  */
 @ApplicationScoped
 public class MonitorService {
@@ -24,16 +33,33 @@ public class MonitorService {
     /** NOTIFYCMD, wall and timer commands are killed after this long. */
     private static final Duration COMMAND_LIMIT = Duration.ofMinutes(5);
 
+    /** Only made (from the pod's service account or kubeconfig) in Kubernetes mode. */
+    @Inject
+    Instance<KubernetesClient> kubernetesClient;
+
     private volatile Upsmon upsmon;
     private Thread thread;
     private ProcessCommandRunner runner;
+    private KubernetesAssembly kubernetes;
+    private UpsdEventStream events;
 
-    public synchronized void start(MonitorSettings settings) {
+    public synchronized void start(MonitorSettings settings, Optional<KubernetesSettings> k8s, Optional<URI> eventsUrl)
+            throws ConfigException {
         if (upsmon != null) {
             throw new IllegalStateException("the monitor is already running");
         }
         runner = new ProcessCommandRunner(COMMAND_LIMIT);
-        upsmon = MonitorAssembly.bareHost(settings, runner);
+        if (k8s.isPresent()) {
+            kubernetes = KubernetesAssembly.start(kubernetesClient.get(), k8s.get(), settings, runner);
+            upsmon = kubernetes.upsmon();
+        } else {
+            upsmon = MonitorAssembly.bareHost(settings, runner);
+        }
+        if (eventsUrl.isPresent()) {
+            events = new UpsdEventStream(eventsUrl.get(),
+                    upsmon.monitors().stream().map(m -> m.ups().ups()).collect(Collectors.toSet()), upsmon.pollRequests()::request);
+            events.start();
+        }
         thread = new Thread(this::runEngine, "upsmon");
         thread.start();
     }
@@ -63,6 +89,9 @@ public class MonitorService {
     }
 
     public synchronized void stop() {
+        if (events != null) {
+            events.close();
+        }
         if (upsmon == null) {
             return;
         }
@@ -77,6 +106,9 @@ public class MonitorService {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (kubernetes != null) {
+            kubernetes.close();
         }
         runner.close();
     }

@@ -8,16 +8,27 @@ import org.jboss.logging.Logger;
 import org.knut.monitor.process.CommandRunner;
 import org.knut.monitor.process.ExternalCommand;
 
-/** SHUTDOWNCMD run through {@code /bin/sh -c}, as upsmon runs it through system(), waited for up to a limit. */
+/**
+ * A shell command that takes the host down, run through {@code /bin/sh -c} as upsmon runs SHUTDOWNCMD
+ * through system(), waited for up to a limit: SHUTDOWNCMD on a bare host, the power-off command in
+ * Kubernetes mode.
+ */
 public final class ShutdownCommand implements HostShutdown {
     private static final Logger LOG = Logger.getLogger(ShutdownCommand.class);
 
+    private final String name;
     private final String commandLine;
     private final CommandRunner runner;
     private final Duration limit;
 
-    /** {@code commandLine} null: SHUTDOWNCMD is not configured, and the step only says so. */
+    /** SHUTDOWNCMD; {@code commandLine} null: not configured, and the step only says so. */
     public ShutdownCommand(String commandLine, CommandRunner runner, Duration limit) {
+        this("SHUTDOWNCMD", commandLine, runner, limit);
+    }
+
+    /** A command named {@code name} in the log, e.g. {@code power-off command}. */
+    public ShutdownCommand(String name, String commandLine, CommandRunner runner, Duration limit) {
+        this.name = name;
         this.commandLine = commandLine;
         this.runner = runner;
         this.limit = limit;
@@ -25,18 +36,20 @@ public final class ShutdownCommand implements HostShutdown {
 
     @Override
     public String describe() {
-        return commandLine == null ? "no SHUTDOWNCMD configured: nothing to run" : "run SHUTDOWNCMD: " + commandLine;
+        return commandLine == null ? "no " + name + " configured: nothing to run" : "run " + name + ": " + commandLine;
     }
 
     @Override
-    public void shutDown() throws InterruptedException {
+    public void shutDown(StepLog log) throws InterruptedException {
         if (commandLine == null) {
-            LOG.error("SHUTDOWNCMD is not configured in upsmon.conf: this host is not shut down");
+            LOG.errorf("%s is not configured", name);
+            log.step(name + " is not configured: this host is not shut down");
             return;
         }
-        int code = runner.run(ExternalCommand.shell("SHUTDOWNCMD", commandLine, List.of(), Map.of()), limit);
+        int code = runner.run(ExternalCommand.shell(name, commandLine, List.of(), Map.of()), limit);
         if (code != 0) {
             LOG.errorf("Unable to call shutdown command: %s (status %d)", commandLine, code);
+            log.step(name + " failed: " + commandLine + " (status " + code + ")");
         }
     }
 }

@@ -26,7 +26,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 /** upsmon.conf plus knut.monitor.* keys, read through SmallRye Config as Quarkus does. */
 class SettingsLoaderTest {
     static MonitorConfig config(Map<String, String> props) {
+        // Quarkus reads durations as "30s" too; plain SmallRye only knows ISO-8601
         SmallRyeConfig c = new SmallRyeConfigBuilder().withMapping(MonitorConfig.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(props, "test", 100)).build();
         return c.getConfigMapping(MonitorConfig.class);
     }
@@ -137,6 +139,9 @@ class SettingsLoaderTest {
         assertEquals(new MonitorArgs(Path.of("u.conf"), 3, false, false), MonitorArgs.parse("-DDD", "-f", "u.conf", "-F", "-p"));
         assertTrue(MonitorArgs.parse("-h").help());
         assertEquals(new MonitorArgs(null, 0, false, false), MonitorArgs.parse());
+        assertEquals(new MonitorArgs(Path.of("u.conf"), 0, false, false, true, 900), MonitorArgs.parse("fire-drill", "-c", "u.conf", "--runtime", "900"));
+        assertThrows(IllegalArgumentException.class, () -> MonitorArgs.parse("--runtime", "900"));
+        assertThrows(IllegalArgumentException.class, () -> MonitorArgs.parse("fire-drill", "--runtime", "soon"));
         assertThrows(IllegalArgumentException.class, () -> MonitorArgs.parse("-c"));
         assertThrows(IllegalArgumentException.class, () -> MonitorArgs.parse("-x"));
     }

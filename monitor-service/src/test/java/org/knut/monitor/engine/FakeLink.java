@@ -1,8 +1,9 @@
 package org.knut.monitor.engine;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 import org.knut.core.protocol.NutError;
@@ -10,10 +11,12 @@ import org.knut.core.protocol.NutException;
 
 /** A scripted upsd session: the test sets the variables, whether upsd answers, and NUMLOGINS. */
 final class FakeLink implements UpsLink {
-    final Map<String, String> vars = new HashMap<>();
-    boolean reachable = true;
-    boolean open;
-    int opens;
+    final Map<String, String> vars = new ConcurrentHashMap<>();
+    volatile boolean reachable = true;
+    volatile boolean open;
+    volatile boolean openedAsPrimary;
+    volatile int opens;
+    final AtomicInteger statusReads = new AtomicInteger();
     int fsds;
     IntSupplier numLogins = () -> 1;
 
@@ -23,11 +26,12 @@ final class FakeLink implements UpsLink {
     }
 
     @Override
-    public void open() throws IOException {
+    public void open(boolean asPrimary) throws IOException {
         if (!reachable) {
             throw new IOException("Connection refused");
         }
         open = true;
+        openedAsPrimary = asPrimary;
         opens++;
     }
 
@@ -46,6 +50,9 @@ final class FakeLink implements UpsLink {
     @Override
     public String get(String var) throws IOException, NutException {
         check();
+        if (var.equals("ups.status")) {
+            statusReads.incrementAndGet();
+        }
         String v = vars.get(var);
         if (v == null) {
             throw new NutException(NutError.VAR_NOT_SUPPORTED);

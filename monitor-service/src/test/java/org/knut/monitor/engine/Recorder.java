@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.knut.core.config.UpsmonConf.NotifyType;
 import org.knut.monitor.notify.Notification;
@@ -11,6 +12,7 @@ import org.knut.monitor.notify.NotificationSink;
 import org.knut.monitor.process.CommandRunner;
 import org.knut.monitor.process.ExternalCommand;
 import org.knut.monitor.shutdown.HostShutdown;
+import org.knut.monitor.shutdown.StepLog;
 
 /** Records what the monitor would have done to the world: notifications, commands, the final shutdown. */
 final class Recorder implements NotificationSink, CommandRunner, HostShutdown {
@@ -18,7 +20,8 @@ final class Recorder implements NotificationSink, CommandRunner, HostShutdown {
     }
 
     private final TimeSource time;
-    final List<At<Notification>> notifications = new ArrayList<>();
+    /** Written by the engine's thread, read by the test's. */
+    final List<At<Notification>> notifications = new CopyOnWriteArrayList<>();
     final List<At<ExternalCommand>> commands = new ArrayList<>();
     final List<Instant> shutdowns = new ArrayList<>();
 
@@ -48,7 +51,7 @@ final class Recorder implements NotificationSink, CommandRunner, HostShutdown {
     }
 
     @Override
-    public void shutDown() {
+    public void shutDown(StepLog log) {
         shutdowns.add(time.now());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,11 +68,17 @@ class ProcessCommandRunnerTest {
         Path marker = dir.resolve("marker");
         ShutdownCommand cmd = new ShutdownCommand("echo down > '" + marker + "' && true", runner, Duration.ofSeconds(10));
         assertEquals("run SHUTDOWNCMD: echo down > '" + marker + "' && true", cmd.describe());
-        cmd.shutDown();
+        List<String> steps = new ArrayList<>();
+        cmd.shutDown(steps::add);
         assertEquals("down\n", Files.readString(marker));
+        assertEquals(List.of(), steps, "a command that succeeds adds no step");
+
+        new ShutdownCommand("exit 3", runner, Duration.ofSeconds(10)).shutDown(steps::add);
+        assertEquals(List.of("SHUTDOWNCMD failed: exit 3 (status 3)"), steps);
 
         ShutdownCommand none = new ShutdownCommand(null, runner, Duration.ofSeconds(1));
-        none.shutDown(); // logs that there is nothing to run
+        none.shutDown(steps::add);
+        assertEquals("SHUTDOWNCMD is not configured: this host is not shut down", steps.get(1));
         assertFalse(none.describe().startsWith("run"));
     }
 }

@@ -1,0 +1,211 @@
+#!/usr/bin/env bash
+# The monitor's reaction time and memory, knut's against Debian's real upsmon, on this machine.
+#
+#   bench/monitor.sh             3 trials per row (about 3 minutes)
+#   TRIALS=10 bench/monitor.sh
+#   ONLY="knut events" bench/monitor.sh   only these kinds of rows (real, knut, events)
+#
+# Every trial: a fresh real NUT sandbox (upsd + dummy-ups, UPS demo online), one monitor as primary
+# (FINALDELAY 0, no secondaries), a wait of a random fraction of POLLFREQ (so the cut falls anywhere
+# in the poll cycle), then `upsrw -s ups.status="OB LB"` changes the status in the driver (dummy-ups).
+# Measured: from the moment upsd serves the driver's new status (polled every ms) to SHUTDOWNCMD
+# writing its marker (the monitor's decision, FSD included), and the monitor's resident memory
+# (VmRSS, both upsmon processes summed) before the cut.
+# Rows: real upsmon at its default POLLFREQ 5 and at POLLFREQ 1, knut's monitor at the same, and knut
+# following an event stream (knut.monitor.events-url). knut's upsd does not serve /api/v1/events yet,
+# so that row uses a stand-in SSE server that sends {"ups":"demo"} as soon as upsd serves the new
+# status; it shows the monitor's side of the path, not upsd's.
+# Results are also written to bench/results/monitor-<timestamp>.txt.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+shared=${KNUT_SHARED:-$(dirname "$root")/shared}
+sandbox=$shared/peers/nut-sandbox
+TRIALS=${TRIALS:-3}
+jar=$root/monitor-service/target/quarkus-app/quarkus-run.jar
+[ -f "$jar" ] || (cd "$root" && mvn -B -o -q -pl monitor-service -am package -DskipTests)
+
+work=$(mktemp -d /tmp/knut-monbench.XXXXXX)
+chmod 0755 "$work"
+nut=$work/nut
+mon_pid="" sse_pid=""
+stop_monitor() {
+    if [ -n "$mon_pid" ]; then kill -TERM "$mon_pid" 2>/dev/null || true; wait "$mon_pid" 2>/dev/null || true; mon_pid=""; fi
+}
+cleanup() {
+    set +e
+    stop_monitor
+    if [ -n "$sse_pid" ]; then kill -TERM "$sse_pid" 2>/dev/null; wait "$sse_pid" 2>/dev/null; fi
+    "$sandbox" stop "$nut" >/dev/null 2>&1
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+port=$(free_port)
+sse_port=$(free_port)
+
+numlogins() {
+    python3 - "$port" <<'PY' 2>/dev/null || echo -1
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), 2)
+s.sendall(b"GET NUMLOGINS demo\n")
+print(s.makefile().readline().split()[-1])
+PY
+}
+# watches upsd until it serves the new status (the driver's update arrived), writes that moment
+# (epoch s) to $work/served and, for the events row, fires the stand-in event then, as upsd will
+cat >"$work/watch.py" <<'PY'
+import os, socket, sys, time
+port, served, trigger = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+s = socket.create_connection(("127.0.0.1", port), 2)
+f = s.makefile("rw")
+open(served + ".ready", "w").close()
+end = time.time() + 20
+while time.time() < end:
+    f.write("GET VAR demo ups.status\n"); f.flush()
+    if "LB" in f.readline():
+        t = time.time()
+        if trigger:
+            with open(trigger, "w") as out:
+                out.write(str(time.time_ns()))
+        with open(served, "w") as out:
+            out.write(repr(t))
+        break
+    time.sleep(0.0005)
+PY
+rss_kb() { # PID...: summed VmRSS
+    local total=0 p v
+    for p in "$@"; do v=$(awk '/^VmRSS/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0); total=$((total + ${v:-0})); done
+    echo "$total"
+}
+
+# the stand-in event stream: an event for demo to every open stream each time $work/trigger changes
+cat >"$work/sse.py" <<'PY'
+import http.server, os, sys, time
+trigger = sys.argv[2]
+def seen():
+    try:
+        return os.stat(trigger).st_mtime_ns
+    except FileNotFoundError:
+        return 0
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a): pass
+    def do_GET(self):
+        self.send_response(200); self.send_header("Content-Type", "text/event-stream"); self.end_headers()
+        self.wfile.write(b": stand-in for knut upsd's /api/v1/events\n\n"); self.wfile.flush()
+        last = seen()
+        try:
+            while True:
+                now = seen()
+                if now != last:
+                    last = now
+                    self.wfile.write(b'event: status\ndata: {"ups":"demo"}\n\n'); self.wfile.flush()
+                time.sleep(0.002)
+        except OSError:
+            pass  # that monitor is gone
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), H).serve_forever()
+PY
+python3 "$work/sse.py" "$sse_port" "$work/trigger" &
+sse_pid=$!
+
+step() { # WHAT CMD...: runs CMD, its output kept; on failure says what failed and shows it
+    local what=$1; shift
+    "$@" >"$work/step.log" 2>&1 || { echo "bench/monitor.sh: $what failed:" >&2; cat "$work/step.log" >&2; return 1; }
+}
+
+# one trial; prints "latency_ms rss_kB"
+trial() { # KIND POLLFREQ
+    local kind=$1 freq=$2 pids
+    "$sandbox" stop "$nut" >/dev/null 2>&1 || true
+    rm -rf "$nut"
+    port=$(free_port)   # a fresh port: the last upsd's may linger
+    step "nut-sandbox start" "$sandbox" start "$nut" "$port" || exit 1
+    rm -f "$nut/shutdown.marker"
+    if [ "$kind" = real ]; then
+        POLLFREQ=$freq POLLFREQALERT=$freq FINALDELAY=0 step "nut-sandbox upsmon" "$sandbox" upsmon "$nut" "127.0.0.1:$port" demo primary || exit 1
+        local child; child=$(cat "$nut/state/upsmon.pid")
+        pids="$child $(ps -o ppid= -p "$child" | tr -d ' ')"
+    else
+        local events=""
+        [ "$kind" = events ] && events="-Dknut.monitor.events-url=http://127.0.0.1:$sse_port/api/v1/events"
+        cat >"$work/upsmon.conf" <<CONF
+MONITOR demo@127.0.0.1:$port 1 monuser monpass primary
+POLLFREQ $freq
+POLLFREQALERT $freq
+FINALDELAY 0
+SHUTDOWNCMD "date +%s.%N >> $nut/shutdown.marker"
+CONF
+        java ${KNUT_JAVA_OPTS:-} -Dquarkus.http.port=0 $events -jar "$jar" -c "$work/upsmon.conf" >"$work/monitor.log" 2>&1 &
+        mon_pid=$!
+        pids=$mon_pid
+    fi
+    local i
+    for i in $(seq 1 300); do [ "$(numlogins)" = 1 ] && break; sleep 0.1; done
+    [ "$(numlogins)" = 1 ] || { echo "the $kind monitor did not log in" >&2; cat "$work/monitor.log" >&2 2>/dev/null; exit 1; }
+    sleep 2   # settled: first polls done, JIT warm enough for a poll
+    local rss; rss=$(rss_kb $pids)
+    sleep "$(python3 -c "import random;print(round(random.uniform(0,$freq),3))")"
+    # the clock starts when the driver's update has reached upsd (dummy-ups applies a SET at its next
+    # update, up to pollinterval 2 s later, and upsrw waits for it); knut's upsd sends its event then too
+    rm -f "$work/served" "$work/served.ready"
+    local trig=""; [ "$kind" = events ] && trig=$work/trigger
+    python3 "$work/watch.py" "$port" "$work/served" "$trig" &
+    local watcher=$!
+    for i in $(seq 1 500); do [ -e "$work/served.ready" ] && break; sleep 0.01; done
+    upsrw -s "ups.status=OB LB" -u admin -p adminpass "demo@127.0.0.1:$port" >/dev/null 2>&1
+    wait "$watcher"
+    [ -s "$work/served" ] || { echo "upsd never served OB LB" >&2; exit 1; }
+    local t0; t0=$(cat "$work/served")
+    for i in $(seq 1 600); do [ -s "$nut/shutdown.marker" ] && break; sleep 0.01; done
+    [ -s "$nut/shutdown.marker" ] || { echo "the $kind monitor did not shut down" >&2; exit 1; }
+    local t1; t1=$(head -1 "$nut/shutdown.marker" | cut -d' ' -f1)
+    stop_monitor
+    python3 -c "print(round(($t1 - $t0) * 1000), $rss)"
+}
+
+row() { # LABEL KIND POLLFREQ
+    local label=$1 kind=$2 freq=$3 lat=() rss=() t r l
+    case " ${ONLY:-real knut events} " in *" $kind "*) ;; *) return 0;; esac
+    for t in $(seq 1 "$TRIALS"); do
+        read -r l r < <(trial "$kind" "$freq") || { echo "bench/monitor.sh: a $label trial failed" >&2; exit 1; }
+        lat+=("$l"); rss+=("$r")
+    done
+    python3 - "$label" "$freq" "${lat[*]}" "${rss[*]}" <<'PY'
+import statistics, sys
+label, freq, lat, rss = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3].split()], [int(x) for x in sys.argv[4].split()]
+print(f"{label:34s} {freq:>8s} {statistics.median(lat):>9.0f} {min(lat):>7d} {max(lat):>7d} {statistics.median(rss):>8.0f}")
+PY
+}
+
+results=$root/bench/results
+mkdir -p "$results"
+out=$results/monitor-$(date -u +%Y%m%dT%H%M%SZ).txt
+{
+    echo "# monitor decision time: upsd serves the driver's ups.status OB LB -> SHUTDOWNCMD (primary, FINALDELAY 0),"
+    echo "# $TRIALS trials per row, random poll phase; $(/lib/nut/upsmon -V 2>&1 | grep -o 'upsmon [0-9.]*' | head -1), $(java -version 2>&1 | head -1), $(nproc) cores, $(date -u)"
+    printf '%-34s %8s %9s %7s %7s %8s\n' monitor pollfreq median_ms min_ms max_ms rss_kB
+    row "real upsmon (NUT default)" real 5
+    row "knut monitor" knut 5
+    row "real upsmon" real 1
+    row "knut monitor" knut 1
+    row "knut monitor + events (stand-in)" events 5
+} | tee "$work/table.txt"
+python3 - "$work/table.txt" <<'PY' | tee -a "$work/table.txt"
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l[0] != "#" and not l.startswith("monitor ")]
+def get(label, freq):  # label words, then pollfreq median min max rss
+    for r in rows:
+        if " ".join(r[:-5]) == label and r[-5] == freq:
+            return float(r[-4]), float(r[-1])
+real5, knut5 = get("real upsmon (NUT default)", "5"), get("knut monitor", "5")
+real1, knut1 = get("real upsmon", "1"), get("knut monitor", "1")
+ev = get("knut monitor + events (stand-in)", "5")
+if None in (real5, knut5, real1, knut1, ev):
+    sys.exit(0)  # ONLY left rows out: no ratios
+print(f"ratio knut/real median decision time: POLLFREQ 5 {knut5[0]/real5[0]:.2f}, POLLFREQ 1 {knut1[0]/real1[0]:.2f}; "
+      f"events vs real upsmon at POLLFREQ 1: {ev[0]/real1[0]:.2f}")
+print(f"ratio knut/real resident memory: {knut5[1]/real5[1]:.1f}")
+PY
+cp "$work/table.txt" "$out"
+echo "written to $out"
