@@ -55,6 +55,11 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** From now on every request is authorised by {@code rbac}, and refused with 403 as the API server does. */
+    void enforce(ChartRbac rbac) {
+        dispatcher.rbac = rbac;
+    }
+
     /** From now on the named client's requests get 503, as from an API server it cannot reach. */
     void partition(String name) {
         dispatcher.partitioned.add(name);
@@ -88,9 +93,14 @@ final class ApiServer implements AutoCloseable {
         final List<String> requests = new ArrayList<>();
         final List<String> accepted = new ArrayList<>();
         final java.util.Set<String> partitioned = ConcurrentHashMap.newKeySet();
+        volatile ChartRbac rbac;
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
+            ChartRbac r = rbac;
+            if (r != null && !r.allows(request.getMethod(), request.getPath())) {
+                return status(403, "Forbidden", "RBAC: " + request.getMethod() + " " + request.getPath() + " is not granted");
+            }
             String client = request.getHeader(CLIENT_HEADER);
             if (client != null && partitioned.contains(client)) {
                 return status(503, "ServiceUnavailable", "partitioned by the test");
