@@ -1,12 +1,14 @@
 package org.knut.monitor.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,19 +22,23 @@ import org.knut.monitor.config.MonitorSettings;
 import org.knut.monitor.config.Thresholds;
 import org.knut.monitor.engine.Upsmon;
 import org.knut.monitor.process.ProcessCommandRunner;
+import org.knut.monitor.runtime.FireDrillCommand;
 import org.knut.monitor.runtime.KubernetesAssembly;
 import org.knut.monitor.shutdown.HostShutdown;
 import org.knut.monitor.shutdown.StepLog;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * Kubernetes mode wired as the service runs it: this node's label picks UPS demo on real NUT's upsd,
  * the monitor takes the Lease and logs in as primary; on OB LB it sets FSD in upsd, records the Events,
- * cordons, evicts and calls the power-off, which the test records.
+ * cordons, evicts and calls the power-off, which the test records; and the same with the chart's RBAC enforced.
  */
 class KubernetesModeTest {
+    static final String NAMESPACE = "ups";
+
     NutSandbox nut;
     ApiServer api;
     KubernetesClient client;
@@ -75,18 +81,7 @@ class KubernetesModeTest {
                 + "POLLFREQ 1\nPOLLFREQALERT 1\nFINALDELAY 0\nHOSTSYNC 5\n");
         KubernetesSettings k = new KubernetesSettings("worker-1", Optional.of("knut"), "knut.io/ups", Optional.empty(),
                 Duration.ofSeconds(20), Duration.ofMillis(100), "true", PrimaryLeaseTest.FAST);
-        HostShutdown powerOff = new HostShutdown() {
-            @Override
-            public String describe() {
-                return "power off (recorded)";
-            }
-
-            @Override
-            public void shutDown(StepLog log) {
-                powerOffs.add("evicted " + api.evictions());
-            }
-        };
-        mode = KubernetesAssembly.start(client, k, new MonitorSettings(conf, false, List.of(), Thresholds.NONE), runner, powerOff);
+        mode = KubernetesAssembly.start(client, k, new MonitorSettings(conf, false, List.of(), Thresholds.NONE), runner, recordedPowerOff());
         assertEquals(List.of(nut.ups("demo")), mode.upsmon().monitors().stream().map(m -> m.system()).toList(),
                 "only the MONITOR line of the node's UPS");
         engine = new Thread(mode.upsmon()::run, "test-upsmon");
@@ -106,5 +101,59 @@ class KubernetesModeTest {
         assertTrue(reasons.containsAll(List.of("PowerFailShutdown", "ONBATT", "LOWBATT", "FSD", "SHUTDOWN")), reasons.toString());
         assertTrue(client.nodes().withName("worker-1").get().getSpec().getUnschedulable());
         assertEquals("worker-1", client.leases().inNamespace("knut").withName("knut-ups-demo").get().getSpec().getHolderIdentity());
+    }
+
+    /**
+     * The same power failure, plus a fire drill, with exactly the RBAC rules the Helm chart grants (read
+     * from k8s/base/knut.yaml, which the helm module keeps identical to the chart): no call may fall
+     * outside them, every rule granted must be used, and a call outside them is refused.
+     */
+    @Test
+    void aPowerFailureAndAFireDrillNeedExactlyTheChartsRules() throws Exception {
+        ChartRbac rbac = ChartRbac.load(NAMESPACE);
+        api.enforce(rbac); // the cluster is set up; from here on the monitor has only the chart's rights
+        UpsmonConf conf = UpsmonConf.parse("upsmon.conf", "MONITOR " + nut.ups("demo") + " 1 " + NutSandbox.MONUSER + " "
+                + NutSandbox.MONUSER_PASSWORD + " primary\nPOLLFREQ 1\nPOLLFREQALERT 1\nFINALDELAY 0\nHOSTSYNC 5\n");
+        KubernetesSettings k = new KubernetesSettings("worker-1", Optional.of(NAMESPACE), "knut.io/ups", Optional.empty(),
+                Duration.ofSeconds(20), Duration.ofMillis(100), "true", PrimaryLeaseTest.FAST);
+        MonitorSettings settings = new MonitorSettings(conf, false, List.of(), Thresholds.NONE);
+
+        new FireDrillCommand(settings, Duration.ofSeconds(30), null).cluster(client, k);
+
+        mode = KubernetesAssembly.start(client, k, settings, runner, recordedPowerOff());
+        engine = new Thread(mode.upsmon()::run, "test-upsmon");
+        engine.start();
+        Await.until("the Lease", Duration.ofSeconds(20), () -> mode.lease().holds("demo"));
+        Command.Result set = Command.run(List.of(NutSandbox.SCRIPT.toString(), "set", nut.dir().toString(), "demo", "ups.status", "OB", "LB"));
+        assertEquals(0, set.exitCode(), set.toString());
+        Await.until("the power-off", Duration.ofSeconds(30), () -> !powerOffs.isEmpty());
+        assertEquals(List.of("evicted [batch/etl, shop/web-0]"), powerOffs);
+        mode.upsmon().stop(); // and let go of the Lease, as a monitor that stops does
+        engine.join(10_000);
+        mode.close();
+        mode = null;
+
+        assertEquals(List.of(), rbac.denied(), "calls the chart does not grant");
+        assertEquals(Set.of(), rbac.unused(), "rules the chart grants that the monitor never needed");
+
+        KubernetesClientException refused = assertThrows(KubernetesClientException.class,
+                () -> client.pods().inNamespace("shop").withName("etl").delete());
+        assertEquals(403, refused.getCode());
+        assertTrue(rbac.denied().get(0).startsWith("DELETE /api/v1/namespaces/shop/pods/etl"), rbac.denied().toString());
+    }
+
+    /** The power-off seam, replaced by a recording of what had been evicted when it was called. */
+    private HostShutdown recordedPowerOff() {
+        return new HostShutdown() {
+            @Override
+            public String describe() {
+                return "power off (recorded)";
+            }
+
+            @Override
+            public void shutDown(StepLog log) {
+                powerOffs.add("evicted " + api.evictions());
+            }
+        };
     }
 }
