@@ -12,9 +12,9 @@
 # writing its marker (the monitor's decision, FSD included), and the monitor's resident memory
 # (VmRSS, both upsmon processes summed) before the cut.
 # Rows: real upsmon at its default POLLFREQ 5 and at POLLFREQ 1, knut's monitor at the same, and knut
-# following an event stream (knut.monitor.events-url). knut's upsd does not serve /api/v1/events yet,
-# so that row uses a stand-in SSE server that sends {"ups":"demo"} as soon as upsd serves the new
-# status; it shows the monitor's side of the path, not upsd's.
+# following an event stream (knut.monitor.events-url). The upsd here is the real NUT one, which has no
+# event stream, so that row uses a stand-in SSE server that sends {"ups":"demo"} as soon as upsd serves
+# the new status (as knut's upsd does); it shows the monitor's side of the path, not upsd's.
 # Results are also written to bench/results/monitor-<timestamp>.txt.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
