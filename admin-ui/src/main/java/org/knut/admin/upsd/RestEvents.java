@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 import org.knut.core.protocol.BoundedLineReader;
+import org.knut.core.protocol.ServerSentEvents;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Follows a knut upsd's {@code GET /api/v1/events} (Server-Sent Events) on a thread of its own and hands
  * the name of the UPS each event is about to a listener, so that the UI rereads it at once instead of at
  * the next poll. After a lost stream it reconnects (upsd then sends a snapshot of every UPS again).
- * Reads are bounded: a line by {@value #MAX_LINE} bytes, silence by {@link #SILENCE} (upsd sends a
- * keep-alive comment every 15 s).
+ * Reads are bounded: a line by {@value #MAX_LINE} bytes, an event by ServerSentEvents' bound, silence by
+ * {@link #SILENCE} (upsd sends a keep-alive comment every 15 s).
  */
 public final class RestEvents implements AutoCloseable {
     static final int MAX_LINE = 64 * 1024;
@@ -67,18 +68,10 @@ public final class RestEvents implements AutoCloseable {
                 throw new IOException("HTTP " + c.getResponseCode());
             }
             try (InputStream in = c.getInputStream()) {
-                BoundedLineReader lines = new BoundedLineReader(in, MAX_LINE);
-                StringBuilder data = new StringBuilder();
-                String line;
-                while (!closed && (line = lines.readLine()) != null) {
-                    if (line.isEmpty()) {
-                        dispatch(data);
-                    } else if (line.startsWith("data:")) {
-                        if (data.length() + line.length() > MAX_LINE) {
-                            throw new IOException("event data longer than " + MAX_LINE + " bytes");
-                        }
-                        data.append(line, line.startsWith("data: ") ? 6 : 5, line.length());
-                    } // event:, id:, retry: and : comments need no action
+                ServerSentEvents events = new ServerSentEvents(new BoundedLineReader(in, MAX_LINE));
+                ServerSentEvents.Event e;
+                while (!closed && (e = events.next()) != null) {
+                    dispatch(e.data());
                 }
             }
         } finally {
@@ -87,9 +80,7 @@ public final class RestEvents implements AutoCloseable {
     }
 
     /** Every event of upsd names its UPS in the JSON data's {@code ups} field. */
-    private void dispatch(StringBuilder data) {
-        String text = data.toString();
-        data.setLength(0);
+    private void dispatch(String text) {
         if (text.isEmpty()) {
             return;
         }

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 import org.knut.core.protocol.BoundedLineReader;
+import org.knut.core.protocol.ServerSentEvents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

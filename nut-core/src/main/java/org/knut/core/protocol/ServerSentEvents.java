@@ -1,13 +1,11 @@
-package org.knut.monitor.events;
+package org.knut.core.protocol;
 
 import java.io.IOException;
-
-import org.knut.core.protocol.BoundedLineReader;
 
 /**
  * Reads a {@code text/event-stream} (the HTML Server-Sent Events format) one event at a time: {@code event:}
  * names it, {@code data:} lines are joined with newlines, a blank line ends it, {@code :} lines are
- * comments. Lines and events have bounds, so a broken server cannot make the monitor buffer without end.
+ * comments. Lines and events have bounds, so a broken server cannot make a client buffer without end; an event over the bound is skipped.
  */
 public final class ServerSentEvents {
     /** One event; {@code name} is {@code message} when the server gave none. */
@@ -15,7 +13,7 @@ public final class ServerSentEvents {
     }
 
     /** The longest event (all its data lines) kept. */
-    static final int MAX_EVENT = 64 * 1024;
+    public static final int MAX_EVENT = 64 * 1024;
 
     private final BoundedLineReader lines;
 
@@ -63,7 +61,7 @@ public final class ServerSentEvents {
                     }
                 }
                 default -> {
-                    // id and retry: the monitor resumes by polling, not by Last-Event-ID
+                    // id and retry: knut's clients resume from upsd's snapshot, not by Last-Event-ID
                 }
             }
         }
