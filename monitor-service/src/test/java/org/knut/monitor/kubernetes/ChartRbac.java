@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -53,7 +52,7 @@ final class ChartRbac {
             Object o = Serialization.unmarshal(doc);
             if (o instanceof ClusterRole c && c.getMetadata().getName().endsWith("-monitor")) {
                 rbac.add(c.getRules(), null);
-            } else if (o instanceof Role r && ((HasMetadata) r).getMetadata().getName().endsWith("-monitor")) {
+            } else if (o instanceof Role r && r.getMetadata().getName().endsWith("-monitor")) {
                 rbac.add(r.getRules(), namespace);
             }
         }

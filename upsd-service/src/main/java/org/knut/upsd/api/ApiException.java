@@ -18,6 +18,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(httpStatus(e), e.code(), message);
     }
 
+    /** What every REST request gets before upsd has started serving. */
+    public static ApiException starting() {
+        return new ApiException(503, NutError.DRIVER_NOT_CONNECTED.code(), "upsd is starting");
+    }
+
     static int httpStatus(NutError e) {
         return switch (e) {
             case UNKNOWN_UPS, VAR_NOT_SUPPORTED, CMD_NOT_SUPPORTED -> 404;

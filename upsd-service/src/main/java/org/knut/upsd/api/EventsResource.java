@@ -54,7 +54,7 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live UPS events (status, fsd, driver, stale) as Server-Sent Events; ?ups=NAME filters")
     public Multi<OutboundSseEvent> events(@QueryParam("ups") List<String> ups, @Context Sse sse) {
-        Upsd upsd = service.running().orElseThrow(() -> new ApiException(503, "DRIVER-NOT-CONNECTED", "upsd is starting"));
+        Upsd upsd = service.running().orElseThrow(ApiException::starting);
         Predicate<String> wanted = ups == null || ups.isEmpty() ? name -> true
                 : name -> ups.stream().anyMatch(name::equalsIgnoreCase);
         Multi<OutboundSseEvent> live = Multi.createFrom().<UpsEvent>emitter(em -> {

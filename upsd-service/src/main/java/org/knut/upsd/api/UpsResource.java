@@ -50,7 +50,7 @@ public class UpsResource {
     ChangeRequests changes;
 
     private Upsd upsd() {
-        return service.running().orElseThrow(() -> new ApiException(503, "DRIVER-NOT-CONNECTED", "upsd is starting"));
+        return service.running().orElseThrow(ApiException::starting);
     }
 
     private ServedUps ups(String name) {

@@ -38,7 +38,7 @@ public class UpsMetricsResource {
     @Operation(summary = "One UPS's metrics in nut_exporter's form (?ups=NAME, optional variables=, statuses=)")
     public String metrics(@QueryParam("ups") String ups, @QueryParam("variables") String variables,
             @QueryParam("statuses") String statuses) throws IOException {
-        Upsd upsd = service.running().orElseThrow(() -> new ApiException(503, "DRIVER-NOT-CONNECTED", "upsd is starting"));
+        Upsd upsd = service.running().orElseThrow(ApiException::starting);
         ServedUps u = pick(upsd, ups);
         NutMetrics.Options options = new NutMetrics.Options(false, words(variables),
                 statuses == null || statuses.isBlank() ? NutMetrics.DEFAULT_STATUSES : List.copyOf(words(statuses)));
