@@ -89,8 +89,7 @@ class KubernetesModeTest {
         Await.until("the Lease and a primary session", Duration.ofSeconds(20),
                 () -> mode.lease().holds("demo") && !mode.upsmon().views().isEmpty() && mode.upsmon().views().get(0).role().equals("primary"));
 
-        Command.Result set = Command.run(List.of(NutSandbox.SCRIPT.toString(), "set", nut.dir().toString(), "demo", "ups.status", "OB", "LB"));
-        assertEquals(0, set.exitCode(), set.toString());
+        cutPower();
         Await.until("the power-off", Duration.ofSeconds(30), () -> !powerOffs.isEmpty());
         assertEquals(List.of("evicted [batch/etl, shop/web-0]"), powerOffs);
         assertTrue(mode.upsmon().state() == Upsmon.State.FINISHED || mode.upsmon().state() == Upsmon.State.SHUTTING_DOWN);
@@ -124,8 +123,7 @@ class KubernetesModeTest {
         engine = new Thread(mode.upsmon()::run, "test-upsmon");
         engine.start();
         Await.until("the Lease", Duration.ofSeconds(20), () -> mode.lease().holds("demo"));
-        Command.Result set = Command.run(List.of(NutSandbox.SCRIPT.toString(), "set", nut.dir().toString(), "demo", "ups.status", "OB", "LB"));
-        assertEquals(0, set.exitCode(), set.toString());
+        cutPower();
         Await.until("the power-off", Duration.ofSeconds(30), () -> !powerOffs.isEmpty());
         assertEquals(List.of("evicted [batch/etl, shop/web-0]"), powerOffs);
         mode.upsmon().stop(); // and let go of the Lease, as a monitor that stops does
@@ -140,6 +138,17 @@ class KubernetesModeTest {
                 () -> client.pods().inNamespace("shop").withName("etl").delete());
         assertEquals(403, refused.getCode());
         assertTrue(rbac.denied().get(0).startsWith("DELETE /api/v1/namespaces/shop/pods/etl"), rbac.denied().toString());
+    }
+
+    /**
+     * OB LB in the sandbox's driver. The sandbox's script waits until upsd serves exactly that status; a
+     * primary quick enough to set FSD first makes upsd serve "FSD OB LB", which is the change having
+     * arrived too, so that answer counts as well.
+     */
+    private void cutPower() throws Exception {
+        Command.Result set = Command.run(List.of(NutSandbox.SCRIPT.toString(), "set", nut.dir().toString(), "demo", "ups.status", "OB", "LB"));
+        boolean servedWithFsd = set.stderr().contains("still \"FSD OB LB\"");
+        assertTrue(set.exitCode() == 0 || servedWithFsd, set.toString());
     }
 
     /** The power-off seam, replaced by a recording of what had been evicted when it was called. */
