@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -67,7 +67,10 @@ public final class Chromium implements AutoCloseable {
     /** A wait that tries again when the page swapped the element out (a live update or a reload). */
     public WebDriverWait waiting(Duration timeout) {
         WebDriverWait w = new WebDriverWait(driver, timeout);
-        w.ignoring(StaleElementReferenceException.class);
+        // A page that reloads itself (the no-script refresh) can swap its nodes out between a find and a
+        // read; Chromium reports that as a stale element, a missing one or an inspector error (all
+        // WebDriverExceptions). Either way: look again; a timeout still names the last one.
+        w.ignoring(WebDriverException.class);
         w.pollingEvery(Duration.ofMillis(25)); // the default 500 ms would hide how fast a live update is
 
         return w;
