@@ -28,6 +28,21 @@ class UpsStateOrderTest {
     }
 
     @Test
+    void anySpellingFindsTheCurrentValueUntilDeleted() {
+        UpsState s = new UpsState();
+        s.setInfo("battery.charge", "100");
+        s.setInfo("BATTERY.CHARGE", "90");
+        s.setFlags("battery.charge", java.util.EnumSet.of(VarFlag.RW));
+        assertEquals("90", s.value("battery.charge"));
+        assertEquals("90", s.value("Battery.Charge"));
+        assertEquals("battery.charge", s.get("BATTERY.charge").name());
+        assertEquals(java.util.Set.of(VarFlag.RW), s.get("battery.charge").flags());
+        s.delInfo("BATTERY.CHARGE");
+        assertEquals(null, s.get("battery.charge"));
+        assertEquals(null, s.get("BATTERY.CHARGE"));
+    }
+
+    @Test
     void commandsAreOrderedIgnoringCase() {
         UpsState s = new UpsState();
         s.addCommand("test.battery.start");
