@@ -31,7 +31,6 @@ public final class RestEvents implements AutoCloseable {
     private final ObjectMapper json;
     private final Thread thread;
     private volatile boolean closed;
-    private volatile HttpURLConnection current;
 
     /** Starts following the events of the upsd whose REST API is at {@code base}. */
     public RestEvents(URI base, Duration retry, ObjectMapper json, Consumer<String> listener) {
@@ -59,7 +58,6 @@ public final class RestEvents implements AutoCloseable {
 
     private void follow() throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
-        current = c;
         try {
             c.setConnectTimeout((int) retry.toMillis() * 5);
             c.setReadTimeout((int) SILENCE.toMillis());
@@ -105,13 +103,14 @@ public final class RestEvents implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops following. It does not wait for the reading thread: HttpURLConnection's disconnect() would
+     * block until the pending read returns (up to upsd's 15 s keep-alive), and stalled Quarkus's shutdown
+     * by that long. The daemon thread sees {@code closed} after its next line and lets the stream go.
+     */
     @Override
     public void close() {
         closed = true;
-        HttpURLConnection c = current;
-        if (c != null) {
-            c.disconnect();
-        }
         thread.interrupt();
     }
 }
