@@ -79,6 +79,19 @@ public final class TestCertificates {
         return db;
     }
 
+    /**
+     * An NSS database holding the server certificate and key under the nickname {@code upsd} (no
+     * password): what NUT's NSS build of upsd reads with {@code CERTPATH db} and {@code CERTIDENT "upsd" ""}.
+     */
+    public Path nssServerDatabase(Path db) throws IOException {
+        Files.createDirectories(db);
+        openssl("pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key", "-name", "upsd", "-passout", "pass:p12",
+                "-out", "server.p12");
+        run(db, List.of("certutil", "-N", "-d", "sql:" + db, "--empty-password"));
+        run(db, List.of("pk12util", "-i", dir.resolve("server.p12").toString(), "-d", "sql:" + db, "-W", "p12", "-K", ""));
+        return db;
+    }
+
     private void ca(String name, String cn) throws IOException {
         openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".pem",
                 "-days", "2", "-subj", "/CN=" + cn, "-addext", "basicConstraints=critical,CA:TRUE",
