@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
@@ -28,7 +27,6 @@ import org.knut.core.model.VarFlag;
 import org.knut.core.protocol.BoundedLineReader;
 import org.knut.core.sock.DriverLines;
 import org.knut.core.sock.LinkToken;
-import org.knut.core.sock.TrackingResult;
 import org.knut.core.testing.TestCertificates;
 import org.knut.core.tls.TlsContexts;
 import org.knut.driver.spi.DriverState;
@@ -47,22 +45,8 @@ class SecureLinkGatewayTest {
     private final List<Socket> sockets = new ArrayList<>();
     private final DriverState state = new DriverState(new UpsState(), Set.of(), false);
 
-    private final SocketBackend backend = new SocketBackend() {
-        @Override
-        public DriverState state() {
-            return state;
-        }
-
-        @Override
-        public void instcmd(String command, String parameter, Consumer<TrackingResult> done) {
-            done.accept(TrackingResult.UNKNOWN);
-        }
-
-        @Override
-        public void setvar(String variable, String value, Consumer<TrackingResult> done) {
-            done.accept(TrackingResult.UNKNOWN);
-        }
-    };
+    /** Serves the state; commands are not what these tests are about. */
+    private final SocketBackend backend = new StateOnlyBackend(state);
 
     @BeforeAll
     static void certificates() throws IOException {

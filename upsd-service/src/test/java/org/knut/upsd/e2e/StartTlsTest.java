@@ -89,30 +89,38 @@ class StartTlsTest {
         }
     }
 
-    @Test
-    void realUpsmonWithForcesslAndCertverifyLogsInOverTls() throws Exception {
-        Path nssDb = TestCertificates.nssDatabase(tmp.resolve("nssdb-right"), certs.ca());
+    /** What a test checks on real upsmon and a watching client of our upsd. */
+    private interface UpsmonCheck {
+        void run(TlsUpsmon mon, NutClient watcher) throws Exception;
+    }
+
+    /** Our upsd and real upsmon with FORCESSL 1, CERTVERIFY 1 and an NSS database (CERTPATH) trusting {@code ca}. */
+    private static void withVerifyingUpsmon(String name, Path ca, UpsmonCheck check) throws Exception {
+        Path nssDb = TestCertificates.nssDatabase(tmp.resolve("nssdb-" + name), ca);
         try (KnutUpsd knut = upsd(Map.of());
                 NutClient watcher = knut.client();
-                TlsUpsmon mon = TlsUpsmon.start(tmp.resolve("upsmon-right"), "demo", knut.port(), NutSandbox.MONUSER,
+                TlsUpsmon mon = TlsUpsmon.start(tmp.resolve("upsmon-" + name), "demo", knut.port(), NutSandbox.MONUSER,
                         NutSandbox.MONUSER_PASSWORD, List.of("FORCESSL 1", "CERTVERIFY 1", "CERTPATH " + nssDb))) {
-            Await.until("upsmon to log in over TLS", WAIT, () -> logins(watcher) == 1);
-            assertTrue(mon.log().contains("Connected to NUT server 127.0.0.1 in SSL"), mon.log());
-            assertTrue(mon.log().contains("Intend to authenticate server 127.0.0.1 : SUCCESS"), mon.log());
+            check.run(mon, watcher);
         }
     }
 
     @Test
+    void realUpsmonWithForcesslAndCertverifyLogsInOverTls() throws Exception {
+        withVerifyingUpsmon("right", certs.ca(), (mon, watcher) -> {
+            Await.until("upsmon to log in over TLS", WAIT, () -> logins(watcher) == 1);
+            assertTrue(mon.log().contains("Connected to NUT server 127.0.0.1 in SSL"), mon.log());
+            assertTrue(mon.log().contains("Intend to authenticate server 127.0.0.1 : SUCCESS"), mon.log());
+        });
+    }
+
+    @Test
     void realUpsmonRefusesOurCertificateWhenItsDatabaseTrustsAnotherCa() throws Exception {
-        Path nssDb = TestCertificates.nssDatabase(tmp.resolve("nssdb-wrong"), certs.otherCa());
-        try (KnutUpsd knut = upsd(Map.of());
-                NutClient watcher = knut.client();
-                TlsUpsmon mon = TlsUpsmon.start(tmp.resolve("upsmon-wrong"), "demo", knut.port(), NutSandbox.MONUSER,
-                        NutSandbox.MONUSER_PASSWORD, List.of("FORCESSL 1", "CERTVERIFY 1", "CERTPATH " + nssDb))) {
+        withVerifyingUpsmon("wrong", certs.otherCa(), (mon, watcher) -> {
             Await.until("upsmon to give up on the certificate", WAIT,
                     () -> mon.log().contains("Certificate validation failed for 127.0.0.1"));
             assertEquals(0, logins(watcher), mon.log());
-        }
+        });
     }
 
     @Test
