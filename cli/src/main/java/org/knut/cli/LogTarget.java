@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 
 import org.knut.core.client.NutClient;
+import org.knut.core.client.StartTls;
 import org.knut.core.client.UpsId;
 import org.knut.core.protocol.NutException;
 
@@ -25,9 +26,11 @@ final class LogTarget implements LogFormat.Source, AutoCloseable {
     private final UpsId id;
     private final String logfile;
     private PrintWriter log;
+    private final StartTls tls;
     private NutClient client;
 
-    LogTarget(Io io, String monhost, UpsId id, String logfile) {
+    LogTarget(Io io, String monhost, UpsId id, String logfile, StartTls tls) {
+        this.tls = tls;
         this.io = io;
         this.monhost = monhost;
         this.id = id;
@@ -37,7 +40,7 @@ final class LogTarget implements LogFormat.Source, AutoCloseable {
     /** The first connection; a failure is only a warning, upslog tries again at every poll. */
     void connectFirst() {
         try {
-            client = NutClient.connect(id.host(), id.port());
+            client = NutClient.connect(id.host(), id.port(), NutClient.DEFAULT_TIMEOUT, tls);
         } catch (IOException e) {
             io.err().println("Warning: initial connect failed: " + UpscliError.of(e));
         }
@@ -77,7 +80,7 @@ final class LogTarget implements LogFormat.Source, AutoCloseable {
     void write(LogFormat format, ZonedDateTime now) {
         if (client == null) {
             try {
-                client = NutClient.connect(id.host(), id.port());
+                client = NutClient.connect(id.host(), id.port(), NutClient.DEFAULT_TIMEOUT, tls);
             } catch (IOException e) {
                 client = null; // every %VAR% reads NA this time
             }

@@ -1,11 +1,13 @@
 package org.knut.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.knut.core.client.NutClient;
+import org.knut.core.client.StartTls;
 import org.knut.core.client.UpsId;
 import org.knut.core.protocol.NutException;
 
@@ -28,6 +30,12 @@ abstract class NutTool implements Callable<Integer> {
     boolean version;
     @Parameters
     List<String> args = new ArrayList<>();
+    /** knut's addition: NUT's clients always try STARTTLS; this can also insist on it, or not try. */
+    @Option(names = "--starttls", paramLabel = "try|force|off")
+    String starttls = "try";
+    /** knut's addition: a PEM CA; with it the server's certificate must chain to it and name the host. */
+    @Option(names = "--cafile", paramLabel = "FILE")
+    Path caFile;
 
     NutTool(Io io) {
         this.io = io;
@@ -103,10 +111,21 @@ abstract class NutTool implements Callable<Integer> {
     /** Connects as the real tools do, ending with {@code Error: <reason>} when that fails. */
     NutClient connect(String host, int port) {
         try {
-            return NutClient.connect(host, port);
+            return NutClient.connect(host, port, NutClient.DEFAULT_TIMEOUT, startTls());
         } catch (IOException e) {
             throw new Fatal("Error: " + UpscliError.of(e));
         }
+    }
+
+    /** STARTTLS as the options ask (by default as NUT's clients: tried, not verified). */
+    StartTls startTls() {
+        StartTls.Mode mode = switch (starttls.toLowerCase(java.util.Locale.ROOT)) {
+            case "try" -> StartTls.Mode.TRY;
+            case "force" -> StartTls.Mode.FORCE;
+            case "off" -> StartTls.Mode.OFF;
+            default -> throw new Fatal("Error: --starttls takes try, force or off");
+        };
+        return new StartTls(mode, caFile != null, caFile, null);
     }
 
     /** One request to upsd. */

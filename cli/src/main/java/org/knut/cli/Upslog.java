@@ -165,7 +165,7 @@ final class Upslog extends NutTool {
         for (String[] p : pairs) {
             io.out().println("logging status of " + p[0] + " to " + p[1] + " (" + seconds + "s intervals)");
             UpsId id = UpsArg.ups(p[0], UpsArg.INVALID_UPS);
-            targets.add(new LogTarget(io, p[0], id, p[1]));
+            targets.add(new LogTarget(io, p[0], id, p[1], startTls()));
         }
         return targets;
     }

@@ -39,7 +39,7 @@ final class Tools {
         return Command.run(argv, stdin, Duration.ofSeconds(30));
     }
 
-    /** upsc and upslog try STARTTLS and say so on stderr; ours never does. */
+    /** upsc and upslog try STARTTLS and say so on stderr; ours try it silently. */
     static String withoutTlsNotice(String stderr) {
         return stderr.replace("Init SSL without certificate database\n", "");
     }

@@ -87,4 +87,48 @@ class HelmChartTest {
         assertEquals(24, secret.getStringData().get("KNUT_UPSD_USERS_MONUSER_PASSWORD").length());
         assertEquals("SET,FSD", secret.getStringData().get("KNUT_UPSD_USERS_ADMIN_ACTIONS"));
     }
+
+    @Test
+    void tlsValuesMountTheSecretWhereUpsdAndTheDriversReadTheirFiles() {
+        for (HasMetadata o : Chart.render(null)) {
+            if (o instanceof io.fabric8.kubernetes.api.model.apps.Deployment d) {
+                assertTrue(d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                        .noneMatch(e -> e.getName().contains("TLS") || e.getName().contains("TOKEN")), "TLS is off by default");
+            }
+        }
+        List<HasMetadata> objects = Chart.render(Chart.DIR.resolve("examples/tls.yaml"));
+        int checked = 0;
+        for (HasMetadata o : objects) {
+            if (o instanceof io.fabric8.kubernetes.api.model.apps.Deployment d) {
+                var pod = d.getSpec().getTemplate().getSpec();
+                var c = pod.getContainers().get(0);
+                Map<String, String> env = new java.util.HashMap<>();
+                c.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
+                List<String> files = env.entrySet().stream()
+                        .filter(e -> e.getKey().matches(".*(TLS|LINK).*_(FILE|FILES|PATH)")).map(Map.Entry::getValue).toList();
+                if (d.getMetadata().getName().endsWith("-upsd")) {
+                    assertEquals("/etc/knut/tls/tls.crt", env.get("KNUT_UPSD_TLS_CERT_FILE"));
+                    assertEquals("/etc/knut/tls/tls.crt", env.get("QUARKUS_HTTP_SSL_CERTIFICATE_FILES"));
+                    assertEquals("true", env.get("KNUT_UPSD_DRIVER_LINK_TLS"));
+                    assertEquals("/etc/knut/link/token", env.get("KNUT_UPSD_DRIVER_LINK_TOKEN_FILE"));
+                    assertTrue(c.getPorts().stream().anyMatch(p -> p.getName().equals("https") && p.getContainerPort() == 8443));
+                } else if (env.containsKey("KNUT_DRIVER_UPS")) {
+                    assertEquals("/etc/knut/tls/tls.key", env.get("KNUT_DRIVER_TCP_TLS_KEY_FILE"));
+                    assertEquals("/etc/knut/link/token", env.get("KNUT_DRIVER_TCP_TOKEN_FILE"));
+                } else {
+                    continue;
+                }
+                for (String file : files) {
+                    String dir = file.substring(0, file.lastIndexOf('/'));
+                    var mount = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(dir)).findFirst().orElseThrow(
+                            () -> new AssertionError(d.getMetadata().getName() + ": nothing mounted at " + dir));
+                    var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+                    assertTrue(List.of("knut-tls", "knut-link").contains(volume.getSecret().getSecretName()), file);
+                    assertTrue(mount.getReadOnly(), file);
+                }
+                checked++;
+            }
+        }
+        assertEquals(2, checked, "upsd and the one driver");
+    }
 }

@@ -58,8 +58,8 @@ public final class Upsd implements AutoCloseable {
         for (DriverEndpoint d : settings.drivers()) {
             ServedUps ups = new ServedUps(d.ups(), d.desc(), events, settings.replicaId());
             upses.add(ups);
-            links.add(new DriverLink(ups, d, tracking, settings.maxAge(), System::nanoTime, FIRST_BACKOFF_MILLIS,
-                    MAX_BACKOFF_MILLIS));
+            links.add(new DriverLink(ups, d, settings.driverLink(), tracking, settings.maxAge(), System::nanoTime,
+                    FIRST_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS));
         }
         UpsRegistry registry = new UpsRegistry(upses);
         UpsControl control = new UpsControl(settings.users(), tracking);
@@ -70,7 +70,7 @@ public final class Upsd implements AutoCloseable {
         try {
             links.forEach(DriverLink::start);
             server.start(settings.listen(), settings.allowNotAllListeners(), settings.idleTimeout(),
-                    settings.eventLoops(), handler);
+                    settings.eventLoops(), handler, settings.nutTls());
         } catch (Exception | Error e) {
             upsd.close();
             throw e;
@@ -81,6 +81,9 @@ public final class Upsd implements AutoCloseable {
         LOG.infof("NUT server listening on %s (%d event loops, MAXAGE %d s, MAXCONN %s)",
                 listen(settings.listen()), settings.eventLoops(), settings.maxAge(),
                 settings.maxConn() == 0 ? "unlimited" : Integer.toString(settings.maxConn()));
+        LOG.infof("STARTTLS: %s; tcp driver links: %s",
+                settings.nutTls() == null ? "not configured" : settings.nutTls().describe(),
+                settings.driverLink().describe());
         return upsd;
     }
 

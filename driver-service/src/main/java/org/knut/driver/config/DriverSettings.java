@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.knut.driver.sock.TcpLinkSecurity;
+
 /**
  * The service's own settings (MicroProfile config).
  *
@@ -15,9 +17,16 @@ import java.util.OptionalInt;
  * @param tcpHost {@code knut.driver.tcp.host}: address of the TCP driver sockets (default 127.0.0.1)
  * @param maxPendingBytes {@code knut.driver.socket.max-pending-bytes}: output a socket client may leave
  *        unread before it is disconnected
+ * @param tcpSecurity {@code knut.driver.tcp.tls.*}, {@code knut.driver.tcp.token*}: TLS and token on the TCP sockets
  */
 public record DriverSettings(Optional<String> confPath, Optional<String> statePath, Optional<List<String>> ups,
-        OptionalInt tcpPort, String tcpHost, int maxPendingBytes) {
+        OptionalInt tcpPort, String tcpHost, int maxPendingBytes, TcpLinkSecurity tcpSecurity) {
+
+    /** Plain TCP sockets, as NUT. */
+    public DriverSettings(Optional<String> confPath, Optional<String> statePath, Optional<List<String>> ups,
+            OptionalInt tcpPort, String tcpHost, int maxPendingBytes) {
+        this(confPath, statePath, ups, tcpPort, tcpHost, maxPendingBytes, TcpLinkSecurity.PLAIN);
+    }
 
     public static final String DEFAULT_TCP_HOST = "127.0.0.1";
     public static final int DEFAULT_MAX_PENDING_BYTES = 1 << 20;

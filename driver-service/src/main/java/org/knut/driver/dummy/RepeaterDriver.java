@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.knut.core.client.NutClient;
+import org.knut.core.client.StartTls;
 import org.knut.core.client.UpsId;
 import org.knut.core.model.Range;
 import org.knut.core.model.VarFlag;
@@ -73,7 +74,8 @@ final class RepeaterDriver implements UpsDriver {
 
     private NutClient connected() throws IOException, NutException {
         if (client == null) {
-            NutClient c = NutClient.connect(target.host(), target.port(), IO_TIMEOUT);
+            // as dummy-ups: STARTTLS is tried, plain text when the upsd does not offer it
+            NutClient c = NutClient.connect(target.host(), target.port(), IO_TIMEOUT, StartTls.TRY);
             try {
                 if (username != null) {
                     c.authenticate(username, password == null ? "" : password);

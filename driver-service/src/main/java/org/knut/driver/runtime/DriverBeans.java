@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 import org.knut.driver.config.DriverSettings;
+import org.knut.driver.sock.TcpLinkSecurity;
 import org.knut.driver.spi.DriverFactory;
 import org.knut.driver.spi.DriverRegistry;
 
@@ -36,6 +37,7 @@ public class DriverBeans {
                 port.map(OptionalInt::of).orElse(OptionalInt.empty()),
                 config.getOptionalValue("knut.driver.tcp.host", String.class).orElse(DriverSettings.DEFAULT_TCP_HOST),
                 config.getOptionalValue("knut.driver.socket.max-pending-bytes", Integer.class)
-                        .orElse(DriverSettings.DEFAULT_MAX_PENDING_BYTES));
+                        .orElse(DriverSettings.DEFAULT_MAX_PENDING_BYTES),
+                TcpLinkSecurity.load(key -> config.getOptionalValue(key, String.class)));
     }
 }

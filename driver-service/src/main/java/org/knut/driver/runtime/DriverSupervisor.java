@@ -45,7 +45,8 @@ public class DriverSupervisor {
         if (!loaded) {
             DriverConfig config = new DriverConfigLoader(registry).load(settings, System.getenv());
             RunnerEnvironment env = new RunnerEnvironment(config.confDir(), config.stateDir(), settings.tcpHost(),
-                    settings.tcpPort(), settings.maxPendingBytes(), config.retryDelay(), Clock.systemUTC());
+                    settings.tcpPort(), settings.maxPendingBytes(), config.retryDelay(), Clock.systemUTC(),
+                    settings.tcpSecurity());
             for (DriverSection s : config.selected()) {
                 runners.put(s.name(), new UpsRunner(s, registry.find(s.driver()), env));
             }

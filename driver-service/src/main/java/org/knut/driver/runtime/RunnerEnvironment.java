@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 import org.knut.driver.config.DriverSection;
+import org.knut.driver.sock.TcpLinkSecurity;
 
 /**
  * What every runner of this instance shares.
@@ -18,9 +19,16 @@ import org.knut.driver.config.DriverSection;
  * @param maxPendingBytes unread output a socket client may accumulate
  * @param retryDelay wait before retrying a failed driver start
  * @param clock time source for drivers
+ * @param tcpSecurity TLS and token on the TCP sockets
  */
 public record RunnerEnvironment(Path confDir, Path stateDir, String tcpHost, OptionalInt tcpBasePort, int maxPendingBytes,
-        Duration retryDelay, Clock clock) {
+        Duration retryDelay, Clock clock, TcpLinkSecurity tcpSecurity) {
+
+    /** Plain TCP sockets, as NUT. */
+    public RunnerEnvironment(Path confDir, Path stateDir, String tcpHost, OptionalInt tcpBasePort, int maxPendingBytes,
+            Duration retryDelay, Clock clock) {
+        this(confDir, stateDir, tcpHost, tcpBasePort, maxPendingBytes, retryDelay, clock, TcpLinkSecurity.PLAIN);
+    }
 
     /** NUT's socket name: {@code <statepath>/<driver>-<ups>}. */
     public Path socketPath(DriverSection s) {

@@ -78,8 +78,8 @@ public final class UpsRunner {
         DriverSocketServer srv = null;
         try {
             s.start();
-            srv = new DriverSocketServer(section.name(), env.socketPath(section), env.tcpAddress(section), backend(s),
-                    env.maxPendingBytes());
+            srv = new DriverSocketServer(section.name(), env.socketPath(section), env.tcpAddress(section),
+                    env.tcpSecurity(), backend(s), env.maxPendingBytes());
             srv.start();
         } catch (DriverException | IOException | RuntimeException e) {
             s.close();
@@ -95,7 +95,7 @@ public final class UpsRunner {
         lastGoodNanos = lastPollNanos = System.nanoTime();
         phase = Phase.RUNNING;
         LOG.infof("UPS [%s] (%s) running, socket %s%s", section.name(), section.driver(), srv.unixPath(),
-                srv.tcpAddress() == null ? "" : " and tcp " + srv.tcpAddress());
+                srv.tcpAddress() == null ? "" : " and tcp " + srv.tcpAddress() + " (" + env.tcpSecurity().describe() + ")");
         long poll = section.pollInterval().toMillis();
         try {
             executor.scheduleAtFixedRate(this::poll, poll, poll, TimeUnit.MILLISECONDS);

@@ -27,7 +27,8 @@ import org.knut.core.protocol.NutTokenizer;
 
 /**
  * Publishes one UPS the way a NUT driver does: a server on the Unix socket
- * {@code <statepath>/<driver>-<ups>} (and optionally on a TCP address) that answers {@link SocketCommands}
+ * {@code <statepath>/<driver>-<ups>} (and optionally on a TCP address, plain as NUT's socket or guarded
+ * by TLS and a token through a {@link SecureLinkGateway}) that answers {@link SocketCommands}
  * and broadcasts every state change to each client that did not opt out.
  *
  * <p>One selector thread does all socket I/O. Other threads (the driver's, which broadcasts) only queue
@@ -48,6 +49,8 @@ public final class DriverSocketServer implements Closeable {
     private final SocketBackend backend;
     private final int maxPending;
     private final SocketCommands commands;
+    private final TcpLinkSecurity tcpSecurity;
+    private SecureLinkGateway gateway;
     private final Set<SocketClient> clients = ConcurrentHashMap.newKeySet();
     private final Queue<SocketClient> dirty = new ConcurrentLinkedQueue<>();
     private final UpsState.Listener broadcaster = this::broadcast;
@@ -65,6 +68,16 @@ public final class DriverSocketServer implements Closeable {
      * @param maxPending bytes of unread output a client may accumulate before it is dropped
      */
     public DriverSocketServer(String name, Path unixPath, InetSocketAddress tcpAddress, SocketBackend backend, int maxPending) {
+        this(name, unixPath, tcpAddress, TcpLinkSecurity.PLAIN, backend, maxPending);
+    }
+
+    /**
+     * @param tcpSecurity how TCP clients are guarded; a secured TCP address is served by a
+     *        {@link SecureLinkGateway} in front of the Unix socket
+     */
+    public DriverSocketServer(String name, Path unixPath, InetSocketAddress tcpAddress, TcpLinkSecurity tcpSecurity,
+            SocketBackend backend, int maxPending) {
+        this.tcpSecurity = tcpSecurity;
         this.name = name;
         this.unixPath = unixPath;
         this.tcpAddress = tcpAddress;
@@ -91,7 +104,13 @@ public final class DriverSocketServer implements Closeable {
                 unixServer = bindUnix(unixPath);
                 unixServer.register(selector, SelectionKey.OP_ACCEPT);
             }
-            if (tcpAddress != null) {
+            if (tcpAddress != null && tcpSecurity.secured()) {
+                if (unixServer == null) {
+                    throw new IOException("a guarded TCP socket relays to the Unix socket, which is off");
+                }
+                gateway = new SecureLinkGateway(name, tcpAddress, tcpSecurity, unixPath);
+                gateway.start();
+            } else if (tcpAddress != null) {
                 tcpServer = ServerSocketChannel.open();
                 tcpServer.bind(tcpAddress);
                 tcpServer.configureBlocking(false);
@@ -141,6 +160,9 @@ public final class DriverSocketServer implements Closeable {
 
     /** The bound TCP address (with the real port when 0 was asked), or null without TCP. */
     public InetSocketAddress tcpAddress() {
+        if (gateway != null) {
+            return gateway.address();
+        }
         try {
             return tcpServer == null ? null : (InetSocketAddress) tcpServer.getLocalAddress();
         } catch (IOException e) {
@@ -328,6 +350,9 @@ public final class DriverSocketServer implements Closeable {
     }
 
     private void closeQuietly() {
+        if (gateway != null) {
+            gateway.close();
+        }
         for (SocketClient c : clients) {
             try {
                 c.channel.close();

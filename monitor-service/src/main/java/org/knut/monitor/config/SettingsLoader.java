@@ -47,7 +47,7 @@ public final class SettingsLoader {
         }
         lines.addAll(overrides(cfg));
         UpsmonConf conf = UpsmonConf.of(lines);
-        refuseTls(conf, file);
+        checkTls(conf, file);
         return new MonitorSettings(conf, dryRunArg || cfg.dryRun(), timers(cfg), thresholds(cfg.threshold()));
     }
 
@@ -79,12 +79,11 @@ public final class SettingsLoader {
         return new ConfigLine(PREFIX + key, 0, List.of(directive, value));
     }
 
-    /** upsmon would encrypt (or refuse to talk) with these; knut's client has no TLS yet, so it must not pretend. */
-    private static void refuseTls(UpsmonConf conf, Path file) throws ConfigException {
+    /** As upsmon: verifying certificates needs CERTPATH (the CA); without it upsmon refuses to start. */
+    private static void checkTls(UpsmonConf conf, Path file) throws ConfigException {
         UpsmonConf.Tls tls = conf.tls();
-        if (tls.forceSsl() || tls.certVerify() || tls.hosts().stream().anyMatch(h -> h.forceSsl() || h.certVerify())) {
-            throw new ConfigException(file.toString(), 0,
-                    "FORCESSL/CERTVERIFY ask for TLS, which the knut monitor does not speak yet; remove them or use NUT's upsmon");
+        if (tls.certPath() == null && (tls.certVerify() || tls.hosts().stream().anyMatch(UpsmonConf.CertHost::certVerify))) {
+            throw new ConfigException(file.toString(), 0, "CERTVERIFY is set, but CERTPATH (the CA's PEM file) isn't");
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.jboss.logging.Logger;
 import org.knut.core.client.NutClient;
+import org.knut.core.client.StartTls;
 import org.knut.core.config.UpsmonConf.Monitor;
 import org.knut.core.protocol.NutException;
 
@@ -15,11 +16,14 @@ public final class NutUpsLink implements UpsLink {
 
     private final Monitor monitor;
     private final Duration timeout;
+    private final StartTls tls;
     private NutClient client;
 
-    public NutUpsLink(Monitor monitor, Duration timeout) {
+    /** @param tls STARTTLS as upsmon.conf asks for it ({@link MonitorTls}) */
+    public NutUpsLink(Monitor monitor, Duration timeout, StartTls tls) {
         this.monitor = monitor;
         this.timeout = timeout;
+        this.tls = tls;
     }
 
     /**
@@ -50,7 +54,7 @@ public final class NutUpsLink implements UpsLink {
         IOException last = null;
         for (InetAddress a : InetAddress.getAllByName(monitor.ups().host())) {
             try {
-                return NutClient.connect(a.getHostAddress(), monitor.ups().port(), timeout);
+                return NutClient.connect(a.getHostAddress(), monitor.ups().port(), timeout, tls);
             } catch (IOException e) {
                 last = e;
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.knut.core.config.UpsmonConf;
 import org.knut.core.config.UpsmonConf.NotifyFlag;
 import org.knut.monitor.config.MonitorSettings;
+import org.knut.monitor.engine.MonitorTls;
 import org.knut.monitor.engine.NutUpsLink;
 import org.knut.monitor.engine.Roles;
 import org.knut.monitor.engine.TimeSource;
@@ -59,6 +60,7 @@ public final class MonitorAssembly {
         if (!settings.dryRun()) {
             flag.clearStale(); // a dry run leaves a real upsmon's flag alone
         }
-        return new Upsmon(settings, m -> new NutUpsLink(m, NETWORK_TIMEOUT), roles, notifier, host, flag, runner, TimeSource.SYSTEM);
+        return new Upsmon(settings, m -> new NutUpsLink(m, NETWORK_TIMEOUT,
+                MonitorTls.forHost(conf.tls(), m.ups().host())), roles, notifier, host, flag, runner, TimeSource.SYSTEM);
     }
 }

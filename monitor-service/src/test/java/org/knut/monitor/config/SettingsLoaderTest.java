@@ -121,14 +121,14 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void tlsDemandsAreRefusedRatherThanIgnored(@TempDir Path dir) throws Exception {
+    void certificateVerificationNeedsCertpathAsInUpsmon(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("upsmon.conf");
-        for (String tls : List.of("FORCESSL 1", "CERTVERIFY 1", "CERTHOST h c 0 1")) {
+        for (String tls : List.of("CERTVERIFY 1", "CERTHOST h c 1 0")) {
             Files.writeString(file, "MONITOR demo 1 u p secondary\n" + tls + "\n");
             ConfigException e = assertThrows(ConfigException.class, () -> load(file, Map.of(), Map.of()), tls);
-            assertTrue(e.reason().contains("TLS"), e.reason());
+            assertTrue(e.reason().contains("CERTPATH"), e.reason());
         }
-        Files.writeString(file, "MONITOR demo 1 u p secondary\nCERTPATH /etc/nut/certs\nFORCESSL 0\n");
+        Files.writeString(file, "MONITOR demo 1 u p secondary\nCERTPATH /etc/nut/ca.pem\nFORCESSL 1\nCERTVERIFY 1\n");
         assertEquals(1, load(file, Map.of(), Map.of()).conf().monitors().size());
     }
 

@@ -15,11 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 import org.knut.core.protocol.BoundedLineReader;
 import org.knut.core.protocol.NutError;
 import org.knut.core.protocol.NutException;
 import org.knut.core.protocol.NutSyntaxException;
 import org.knut.core.protocol.NutTokenizer;
+import org.knut.core.tls.TlsContexts;
 
 /**
  * A client of the NUT network protocol, what NUT's upsclient library is: one TCP connection, blocking
@@ -37,9 +41,9 @@ public final class NutClient implements Closeable {
     /** Upper bound on items in one LIST reply, so a broken server cannot exhaust memory. */
     private static final int MAX_LIST_ITEMS = 100_000;
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final BoundedLineReader in;
+    private Socket socket;
+    private OutputStream out;
+    private BoundedLineReader in;
     private final String host;
     private final int port;
 
@@ -78,6 +82,45 @@ public final class NutClient implements Closeable {
 
     public static NutClient connect(UpsId id) throws IOException {
         return connect(id.host(), id.port());
+    }
+
+    /** Connects, then applies {@code tls} (STARTTLS as NUT's clients try or force it). */
+    public static NutClient connect(String host, int port, Duration timeout, StartTls tls) throws IOException {
+        NutClient c = connect(host, port, timeout);
+        try {
+            tls.apply(c);
+            return c;
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * NUT's STARTTLS: asks upsd to switch this connection to TLS and, when it answers {@code OK STARTTLS},
+     * does the TLS handshake on the same socket. Returns false (still in plain text) when the server
+     * answers anything else (ERR FEATURE-NOT-CONFIGURED from upsd without a certificate, UNKNOWN-COMMAND
+     * from old servers); a failed handshake is an exception and leaves the client unusable.
+     *
+     * @param checkName the name the certificate must carry (DNS or IP), or null for no name check
+     */
+    public boolean startTls(SSLContext context, String checkName) throws IOException {
+        send("STARTTLS");
+        if (!readLine().startsWith("OK STARTTLS")) {
+            return false;
+        }
+        SSLSocket tls = TlsContexts.clientSocket(context, socket, checkName == null ? host : checkName, port,
+                checkName != null);
+        tls.startHandshake();
+        socket = tls;
+        out = tls.getOutputStream();
+        in = new BoundedLineReader(tls.getInputStream(), MAX_LINE);
+        return true;
+    }
+
+    /** True once {@link #startTls} switched this connection to TLS. */
+    public boolean encrypted() {
+        return socket instanceof SSLSocket;
     }
 
     public String host() {

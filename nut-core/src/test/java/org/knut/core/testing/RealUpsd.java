@@ -39,13 +39,19 @@ public final class RealUpsd implements AutoCloseable {
      * log ({@code upsd.log}) in {@code dir}; returns once it accepts connections.
      */
     public static RealUpsd start(Path upsConf, Path stateDir, Path dir, String upsdUsers) throws IOException {
+        return start(upsConf, stateDir, dir, upsdUsers, "");
+    }
+
+    /** As {@link #start(Path, Path, Path, String)}, with {@code moreUpsdConf} appended to its upsd.conf. */
+    public static RealUpsd start(Path upsConf, Path stateDir, Path dir, String upsdUsers, String moreUpsdConf)
+            throws IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: apt-get install nut-server");
         }
         Files.createDirectories(dir);
         int port = Ports.free();
         Files.copy(upsConf, dir.resolve("ups.conf"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(dir.resolve("upsd.conf"), "LISTEN 127.0.0.1 " + port + "\nMAXAGE 15\n");
+        Files.writeString(dir.resolve("upsd.conf"), "LISTEN 127.0.0.1 " + port + "\nMAXAGE 15\n" + moreUpsdConf);
         Path users = Files.writeString(dir.resolve("upsd.users"), upsdUsers);
         Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------")); // upsd refuses others
         List<String> argv = new ArrayList<>(List.of(BINARY.toString(), "-F"));

@@ -44,6 +44,8 @@ import org.knut.core.config.UpsdUsers;
  * knut.upsd.max-age, knut.upsd.max-conn, knut.upsd.tracking-delay, knut.upsd.allow-no-device,
  * knut.upsd.allow-not-all-listeners
  *                          replace upsd.conf's MAXAGE, MAXCONN, TRACKINGDELAY, ALLOW_NO_DEVICE, ALLOW_NOT_ALL_LISTENERS
+ * knut.upsd.tls.*, knut.upsd.driver-link.*
+ *                          STARTTLS and the driver links' TLS and token (see TlsSettingsLoader)
  * </pre>
  *
  * From upsd.conf: LISTEN, MAXAGE, MAXCONN, TRACKINGDELAY, STATEPATH, ALLOW_NO_DEVICE (also env
@@ -99,12 +101,14 @@ public final class SettingsLoader {
         UpsdUsers fileUsers = Files.exists(usersFile) ? UpsdUsers.read(usersFile) : new UpsdUsers(Map.of());
         UpsdUsers users = ConfigUsers.merge(fileUsers, ConfigUsers.read(config, configNames));
 
+        TlsSettingsLoader tls = new TlsSettingsLoader(config, this::flag);
         Path dataPath = Path.of(config.apply("knut.data-path").orElse(upsd.dataPath() != null ? upsd.dataPath() : DEFAULT_DATA));
         return new UpsdSettings(confDir, statePath, listen(upsd),
                 flag("knut.upsd.allow-not-all-listeners", upsd.allowNotAllListeners()),
                 number("knut.upsd.max-age", upsd.maxAge(), 1), number("knut.upsd.max-conn", upsd.maxConn(), 0),
                 number("knut.upsd.tracking-delay", upsd.trackingDelay(), 1), idleTimeout(), allow(), drivers, users,
-                Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops(), replicaId());
+                Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops(), replicaId(), tls.nut(upsd),
+                tls.driverLink());
     }
 
     private String replicaId() {

@@ -13,6 +13,8 @@ import org.knut.core.config.UpsdUsers;
  * @param maxConn       most concurrent clients per instance; 0 = no limit but the OS's
  * @param eventLoops    NUT server instances (one per event loop) sharing the listening sockets
  * @param replicaId     this upsd among the replicas sharing the drivers (for the logins they exchange)
+ * @param nutTls        STARTTLS on the NUT port, or null when no certificate is configured
+ * @param driverLink    TLS and token on tcp: driver links
  */
 public record UpsdSettings(
         Path confDir,
@@ -28,7 +30,9 @@ public record UpsdSettings(
         UpsdUsers users,
         Descriptions descriptions,
         int eventLoops,
-        String replicaId) {
+        String replicaId,
+        NutTls nutTls,
+        DriverLinkSecurity driverLink) {
 
     public UpsdSettings {
         listen = List.copyOf(listen);

@@ -12,6 +12,7 @@ import org.knut.core.protocol.NutTokenizer;
 import org.knut.core.sock.DriverUpdate;
 import org.knut.core.sock.ReplicaLogins;
 import org.knut.upsd.config.DriverEndpoint;
+import org.knut.upsd.config.DriverLinkSecurity;
 import org.knut.upsd.state.Availability;
 import org.knut.upsd.state.ServedUps;
 import org.knut.upsd.state.TrackingTable;
@@ -30,6 +31,7 @@ public final class DriverLink {
 
     private final ServedUps ups;
     private final DriverEndpoint endpoint;
+    private final DriverLinkSecurity security;
     private final TrackingTable tracking;
     private final long maxAgeNanos;
     private final LongSupplier clock;
@@ -47,10 +49,11 @@ public final class DriverLink {
     private long lastFailureLog;
     private boolean failing;
 
-    public DriverLink(ServedUps ups, DriverEndpoint endpoint, TrackingTable tracking, int maxAgeSeconds,
-            LongSupplier nanoClock, long firstBackoffMillis, long maxBackoffMillis) {
+    public DriverLink(ServedUps ups, DriverEndpoint endpoint, DriverLinkSecurity security, TrackingTable tracking,
+            int maxAgeSeconds, LongSupplier nanoClock, long firstBackoffMillis, long maxBackoffMillis) {
         this.ups = ups;
         this.endpoint = endpoint;
+        this.security = security;
         this.tracking = tracking;
         this.maxAgeNanos = Duration.ofSeconds(maxAgeSeconds).toNanos();
         this.clock = nanoClock;
@@ -88,7 +91,7 @@ public final class DriverLink {
         while (running) {
             DriverConnection c;
             try {
-                c = DriverConnection.open(endpoint.address(), CONNECT_TIMEOUT, ups.name());
+                c = DriverConnection.open(endpoint.address(), security, CONNECT_TIMEOUT, ups.name());
             } catch (IOException | RuntimeException e) {
                 connectFailed(e);
                 pause();

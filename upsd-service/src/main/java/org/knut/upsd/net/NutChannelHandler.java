@@ -3,7 +3,9 @@ package org.knut.upsd.net;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jboss.logging.Logger;
 import org.knut.core.protocol.NutError;
+import org.knut.upsd.config.NutTls;
 import org.knut.upsd.protocol.CommandHandler;
 import org.knut.upsd.protocol.Session;
 
@@ -11,6 +13,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -19,23 +22,29 @@ import io.netty.util.ReferenceCountUtil;
  * {@link CommandHandler}, and each reply is encoded into one buffer ({@link ReplyEncoder}). Replies to
  * the requests of one read leave with one flush. While the outbound buffer is over its high-water mark
  * the connection stops reading, so a client that sends without reading cannot make us buffer without
- * bound. Runs on the connection's event loop only, sharing that loop's {@link EventLoopShare}.
+ * bound. After STARTTLS, a TLS handler in front of this one decrypts and encrypts. Runs on the connection's event loop only, sharing that loop's {@link EventLoopShare}.
  */
 final class NutChannelHandler extends ChannelInboundHandlerAdapter implements NetLineDecoder.Sink {
+    private static final Logger LOG = Logger.getLogger(NutChannelHandler.class);
     private static final byte[] INVALID_ARGUMENT = NutError.INVALID_ARGUMENT.line().getBytes(StandardCharsets.US_ASCII);
 
     private final CommandHandler handler;
     private final Session session;
     private final EventLoopShare share;
-    private final NetLineDecoder decoder;
+    private final int maxLine;
+    private final NutTls tls;
+    private NetLineDecoder decoder;
     private ChannelHandlerContext ctx;
     private boolean unflushed;
     private long lastReadTick;
 
-    NutChannelHandler(CommandHandler handler, Session session, int maxLine, EventLoopShare share) {
+    /** @param tls the STARTTLS context, or null when none is configured */
+    NutChannelHandler(CommandHandler handler, Session session, int maxLine, EventLoopShare share, NutTls tls) {
         this.handler = handler;
         this.session = session;
         this.share = share;
+        this.maxLine = maxLine;
+        this.tls = tls;
         this.decoder = new NetLineDecoder(maxLine, share.words);
     }
 
@@ -104,8 +113,41 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
             ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
             return false;
         }
+        if (session.tls() == Session.Tls.REQUESTED) {
+            startTls(out);
+            return false;
+        }
         write(out);
         return true;
+    }
+
+    /**
+     * {@code OK STARTTLS} leaves in plain text (a flushed write is past every handler), then TLS goes to
+     * the front of the pipeline. Whatever else the client sent in plain text after STARTTLS is dropped
+     * with the old decoder, so that nothing injected before the handshake counts as sent over TLS.
+     */
+    private void startTls(ByteBuf okStartTls) {
+        unflushed = false;
+        ctx.writeAndFlush(okStartTls, ctx.voidPromise());
+        SslHandler ssl = new SslHandler(tls.engine());
+        ctx.pipeline().addFirst("tls", ssl);
+        session.tlsStarted();
+        decoder = new NetLineDecoder(maxLine, share.words);
+        ssl.handshakeFuture().addListener(done -> {
+            if (!done.isSuccess()) {
+                LOG.warnf("client %s: TLS handshake failed: %s", session.address(), reason(done.cause()));
+            } else {
+                LOG.debugf("client %s: TLS %s", session.address(), ssl.engine().getSession().getProtocol());
+            }
+        });
+    }
+
+    private static String reason(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override

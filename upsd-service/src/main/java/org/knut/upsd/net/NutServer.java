@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.knut.core.client.UpsId.HostPort;
+import org.knut.upsd.config.NutTls;
 import org.knut.upsd.protocol.CommandHandler;
 
 import io.vertx.core.DeploymentOptions;
@@ -30,12 +31,13 @@ public final class NutServer {
     }
 
     /** Binds every address, or fails (as upsd does unless ALLOW_NOT_ALL_LISTENERS lets it do with some). */
+    /** @param tls the STARTTLS context, or null when STARTTLS is not configured */
     public void start(List<HostPort> listen, boolean allowNotAllListeners, Duration idleTimeout, int instances,
-            CommandHandler handler) throws Exception {
+            CommandHandler handler, NutTls tls) throws Exception {
         DeploymentOptions options = new DeploymentOptions().setInstances(instances);
         try {
             deployment = vertx.deployVerticle(() -> new NutServerVerticle(listen, allowNotAllListeners,
-                    idleTimeout.toMillis(), MAX_LINE, handler, gate), options)
+                    idleTimeout.toMillis(), MAX_LINE, handler, gate, tls), options)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;

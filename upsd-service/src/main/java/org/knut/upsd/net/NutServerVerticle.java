@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.knut.core.client.UpsId.HostPort;
+import org.knut.upsd.config.NutTls;
 import org.knut.upsd.protocol.CommandHandler;
 import org.knut.upsd.protocol.Session;
 
@@ -31,17 +32,19 @@ final class NutServerVerticle extends AbstractVerticle {
     private final int maxLine;
     private final CommandHandler handler;
     private final ClientGate gate;
+    private final NutTls tls;
     private EventLoopShare share;
     private long sweeper;
 
     NutServerVerticle(List<HostPort> listen, boolean allowNotAllListeners, long idleTimeoutMillis, int maxLine,
-            CommandHandler handler, ClientGate gate) {
+            CommandHandler handler, ClientGate gate, NutTls tls) {
         this.listen = listen;
         this.allowNotAllListeners = allowNotAllListeners;
         this.idleTimeoutMillis = idleTimeoutMillis;
         this.maxLine = maxLine;
         this.handler = handler;
         this.gate = gate;
+        this.tls = tls;
     }
 
     @Override
@@ -83,7 +86,7 @@ final class NutServerVerticle extends AbstractVerticle {
             socket.close();
             return;
         }
-        Session session = new Session(ip);
+        Session session = new Session(ip, tls != null);
         socket.closeHandler(v -> {
             session.disconnected(); // a TCP close logs the client out
             gate.release();
@@ -91,6 +94,6 @@ final class NutServerVerticle extends AbstractVerticle {
         // the NUT codec goes into the connection's pipeline ahead of Vert.x's handler, which then only
         // sees the connection's events (its close)
         ((NetSocketInternal) socket).channelHandlerContext().pipeline()
-                .addBefore("handler", "nut", new NutChannelHandler(handler, session, maxLine, share));
+                .addBefore("handler", "nut", new NutChannelHandler(handler, session, maxLine, share, tls));
     }
 }

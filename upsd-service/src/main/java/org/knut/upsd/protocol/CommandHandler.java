@@ -44,7 +44,7 @@ public final class CommandHandler {
             case "VER" -> noArgs(tokens, out, identity.info() + "\n");
             case "NETVER", "PROTVER" -> noArgs(tokens, out, ServerIdentity.PROTOCOL_VERSION + "\n");
             case "HELP" -> noArgs(tokens, out, HELP);
-            case "STARTTLS" -> error(out, NutError.FEATURE_NOT_CONFIGURED);
+            case "STARTTLS" -> startTls(s, out);
             case "USERNAME" -> username(s, tokens, out);
             case "PASSWORD" -> password(s, tokens, out);
             case "LOGOUT" -> logout(s, tokens, out);
@@ -107,6 +107,18 @@ public final class CommandHandler {
         } else {
             s.password(tokens.get(1));
             out.append("OK\n");
+        }
+    }
+
+    /** As upsd's net_starttls: arguments are ignored; the connection switches once the reply is out. */
+    private static void startTls(Session s, StringBuilder out) {
+        if (s.tls() != Session.Tls.PLAIN) {
+            error(out, NutError.ALREADY_SSL_MODE);
+        } else if (!s.tlsAvailable()) {
+            error(out, NutError.FEATURE_NOT_CONFIGURED);
+        } else {
+            out.append("OK STARTTLS\n");
+            s.requestTls();
         }
     }
 

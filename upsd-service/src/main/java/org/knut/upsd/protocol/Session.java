@@ -9,14 +9,42 @@ import org.knut.upsd.state.ServedUps;
  */
 public final class Session implements Client {
     private final String address;
+    private final boolean tlsAvailable;
+    private Tls tls = Tls.PLAIN;
     private String username;
     private String password;
     private ServedUps login;
     private boolean tracking;
     private boolean closing;
 
+    /** Where the connection stands with STARTTLS. */
+    public enum Tls { PLAIN, REQUESTED, ACTIVE }
+
     public Session(String address) {
+        this(address, false);
+    }
+
+    /** @param tlsAvailable whether STARTTLS can be granted (a certificate is configured) */
+    public Session(String address, boolean tlsAvailable) {
         this.address = address;
+        this.tlsAvailable = tlsAvailable;
+    }
+
+    boolean tlsAvailable() {
+        return tlsAvailable;
+    }
+
+    public Tls tls() {
+        return tls;
+    }
+
+    void requestTls() {
+        tls = Tls.REQUESTED;
+    }
+
+    /** Called by the connection once it has sent {@code OK STARTTLS} and handed the socket to TLS. */
+    public void tlsStarted() {
+        tls = Tls.ACTIVE;
     }
 
     @Override

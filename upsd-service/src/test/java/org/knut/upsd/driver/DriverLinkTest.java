@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.testing.Await;
 import org.knut.upsd.config.DriverEndpoint;
+import org.knut.upsd.config.DriverLinkSecurity;
 import org.knut.upsd.state.Availability;
 import org.knut.upsd.state.ServedUps;
 import org.knut.upsd.state.TrackingTable;
@@ -49,7 +50,7 @@ class DriverLinkTest {
 
     private void startLink() {
         link = new DriverLink(ups, new DriverEndpoint("demo", "test", UnixDomainSocketAddress.of(dir.resolve("scripted-demo"))),
-                tracking, 15, clock::get, 10, 50);
+                DriverLinkSecurity.PLAIN, tracking, 15, clock::get, 10, 50);
         link.start();
     }
 
@@ -206,7 +207,7 @@ class DriverLinkTest {
         int port = ((InetSocketAddress) driver.address()).getPort();
         // as knut.upsd.drivers gives it: resolved on every connection attempt
         link = new DriverLink(ups, new DriverEndpoint("demo", "test", InetSocketAddress.createUnresolved("127.0.0.1", port)),
-                tracking, 15, clock::get, 10, 50);
+                DriverLinkSecurity.PLAIN, tracking, 15, clock::get, 10, 50);
         link.start();
         Await.until("the dump over TCP", WAIT, ups::ready);
         assertEquals("OL", value("ups.status"));

@@ -149,6 +149,16 @@ class CommandHandlerTest {
         }
 
         @Test
+        void starttlsIsGrantedOnceWithACertificate() {
+            Session s = new Session("127.0.0.1", true);
+            assertEquals("OK STARTTLS\n", ask(s, "starttls"));
+            assertEquals(Session.Tls.REQUESTED, s.tls(), "the connection switches once the reply is out");
+            assertEquals("ERR ALREADY-SSL-MODE\n", ask(s, "STARTTLS"));
+            s.tlsStarted();
+            assertEquals("ERR ALREADY-SSL-MODE\n", ask(s, "STARTTLS"));
+        }
+
+        @Test
         void logoutSaysGoodbyeAndClosesTheSession() {
             Session s = anonymous();
             assertEquals("ERR INVALID-ARGUMENT\n", ask(s, "LOGOUT now"));
