@@ -13,15 +13,7 @@ root=$(dirname "$here")
 shared=${KNUT_SHARED:-$(dirname "$root")/shared}
 . "$here/lib.sh"
 ROUNDS=${ROUNDS:-50}
-work=$(mktemp -d /tmp/knut-events.XXXXXX)
-chmod 0755 "$work"
-cleanup() {
-    set +e
-    stop_knut_demo
-    "$shared/peers/nut-sandbox" stop "$work/real" >/dev/null 2>&1
-    rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir events
 real_port=$(free_port)
 
 "$shared/peers/nut-sandbox" start "$work/real" "$real_port" "demo=$root/demo/demo.dev" >&2

@@ -1,9 +1,25 @@
-# Pieces the bench scripts share; sourced after they set $root (the repository).
+# Pieces the bench scripts share; sourced after they set $root (the repository) and $shared.
+#   bench_workdir NAME         a fresh directory $work (/tmp/knut-NAME.*, 0755 so that NUT's user reaches
+#                              the sandbox in it); at exit the knut demo and a real NUT sandbox in $work/real
+#                              are stopped and $work removed
 #   free_port                  a free TCP port on 127.0.0.1
 #   start_knut_demo DIR        ./knut demo on free ports, its state and logs in DIR; sets knut_pid (the
 #                              launcher), upsd_pid (knut's upsd), knut_port (NUT), http_port (REST, events,
 #                              metrics). KNUT_JAVA_OPTS reaches every service of the stack.
 #   stop_knut_demo             stops it (by the launcher's PID; it stops its services)
+
+bench_workdir() {
+    work=$(mktemp -d "/tmp/knut-$1.XXXXXX")
+    chmod 0755 "$work"
+    trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+    set +e   # every step runs, whatever the one before returned
+    stop_knut_demo
+    "$shared/peers/nut-sandbox" stop "$work/real" >/dev/null 2>&1
+    rm -rf "$work"
+}
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 

@@ -20,16 +20,8 @@ DURATION=${DURATION:-10} WARMUP=${WARMUP:-2} CLIENTS_MAX=${CLIENTS_MAX:-10000}
 MATRIX=${MATRIX:-"get:1 get:10 get:100 get:1000 get:4000 list:1 list:10 list:100 connect:50"}
 
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-work=$(mktemp -d /tmp/knut-bench.XXXXXX)
-chmod 0755 "$work"
+bench_workdir bench
 real_dir=$work/real
-cleanup() {
-    set +e   # every step runs, whatever the one before returned
-    stop_knut_demo
-    "$shared/peers/nut-sandbox" stop "$real_dir" >/dev/null 2>&1
-    rm -rf "$work"
-}
-trap cleanup EXIT
 
 gcc -O2 -o "$work/nutload" "$shared/bench/nutload.c" -pthread
 # ./knut demo below builds whatever is missing or stale

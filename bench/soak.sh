@@ -29,15 +29,7 @@ RATE=${RATE:-2} LIST_EVERY=${LIST_EVERY:-10} SAMPLE=${SAMPLE:-10} CHANGE_MS=${CH
 SOURCES=${SOURCES:-200} THREADS=${THREADS:-2} WARMUP=${WARMUP:-10} REAL_DURATION=${REAL_DURATION:-$DURATION}
 
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-work=$(mktemp -d /tmp/knut-soak.XXXXXX)
-chmod 0755 "$work"
-cleanup() {
-    set +e
-    stop_knut_demo
-    "$shared/peers/nut-sandbox" stop "$work/real" >/dev/null 2>&1
-    rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir soak
 
 # the load generator lives in nut-core's test kit; compile it when missing or older than its sources
 kit=$root/nut-core/target/test-classes/org/knut/core/testing/load/Soak.class
@@ -78,13 +70,13 @@ knut=$(grep '^summary ' "$out" | head -1)
 real=$(grep '^summary ' "$out" | sed -n 2p)
 {
     echo
-    echo "| server | clients | req/s | p50 ms | p99 ms | p99.9 ms | max ms | errors | RSS peak kB | subscribers | events delivered | missing | event p50 ms | event p99 ms |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    row() { # NAME LINE SUBSCRIBERS
-        echo "| $1 | $CLIENTS | $(kv rps "$2") | $(kv p50_ms "$2") | $(kv p99_ms "$2") | $(kv p999_ms "$2") | $(kv max_ms "$2") | $(kv errors "$2") | $(kv rss_kb_peak "$2") | $3 | $(kv delivered "$2") | $(kv missing "$2") | $(kv ev_p50_ms "$2") | $(kv ev_p99_ms "$2") |"
+    echo "| server | clients | req/s | p50 ms | p99 ms | p99.9 ms | max ms | service p99 ms | errors | RSS peak kB | subscribers | events delivered | missing | event p50 ms | event p99 ms |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    row() { # NAME LINE EVENT-COLUMNS
+        echo "| $1 | $CLIENTS | $(kv rps "$2") | $(kv p50_ms "$2") | $(kv p99_ms "$2") | $(kv p999_ms "$2") | $(kv max_ms "$2") | $(kv svc_p99_ms "$2") | $(kv errors "$2") | $(kv rss_kb_peak "$2") | $3 |"
     }
-    row knut "$knut" "$SUBSCRIBERS"
-    [ -z "$real" ] || row "real NUT" "$real" "- (no event stream)"
+    row knut "$knut" "$SUBSCRIBERS | $(kv delivered "$knut") | $(kv missing "$knut") | $(kv ev_p50_ms "$knut") | $(kv ev_p99_ms "$knut")"
+    [ -z "$real" ] || row "real NUT" "$real" "no event stream | - | - | - | -"
     echo
     echo "knut heap after a full GC: $(kv heap_gc_mb_before "$knut") MB before the load, $(kv heap_gc_mb_after "$knut") MB after it;" \
         "connections released: $(kv released "$knut"); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

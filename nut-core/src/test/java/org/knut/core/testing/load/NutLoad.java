@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Thousands of persistent NUT protocol clients at a steady rate: each sends {@code GET VAR ups var}
  * (every {@code listEvery}-th request {@code LIST VAR ups} instead) {@code ratePerClient} times a
  * second, one request outstanding, on a few selector threads. A request's latency runs from when it
- * was due, not when it could be sent, so a server that stalls is charged for the requests it held back.
+ * was due, not when it could be sent, so a server that stalls is charged for the requests it held back;
+ * its service time runs from when it was sent.
  * A connection the server closes or refuses counts as an error and is opened again a second later.
  */
 public final class NutLoad implements AutoCloseable {
@@ -51,6 +52,7 @@ public final class NutLoad implements AutoCloseable {
     private final LongAdder refused = new LongAdder();
     private final LongAdder timeouts = new LongAdder();
     private final LatencyRecorder latencies = new LatencyRecorder();
+    private final LatencyRecorder serviceTimes = new LatencyRecorder();
     private volatile boolean running = true;
 
     public NutLoad(Settings settings) throws IOException {
@@ -96,9 +98,10 @@ public final class NutLoad implements AutoCloseable {
         }
     }
 
-    /** The latencies recorded since the last call, added to {@code into}. */
-    public void drainLatencies(LatencyHistogram into) {
-        latencies.drainInto(into);
+    /** The latencies (from due) and service times (from sent) recorded since the last call. */
+    public void drainLatencies(LatencyHistogram latency, LatencyHistogram service) {
+        latencies.drainInto(latency);
+        serviceTimes.drainInto(service);
     }
 
     /** Closes every connection and stops the threads. */
@@ -339,6 +342,7 @@ public final class NutLoad implements AutoCloseable {
             if (ok) {
                 requests.increment();
                 latencies.record((now - c.dueAt) / 1000);
+                serviceTimes.record((now - c.sentAt) / 1000);
             }
             c.dueAt += periodNs; // the schedule, not the reply, sets the next request
             due.add(c);

@@ -24,8 +24,8 @@ import org.knut.core.testing.Await;
  */
 public final class Soak {
     private static final String HEADER = String.format(Locale.ROOT,
-            "%6s %8s %8s %8s %8s %7s %8s %8s %9s %8s %9s %9s %8s %8s %8s %9s %6s", "t_s", "req/s", "p50_ms",
-            "p99_ms", "p999_ms", "errors", "nut_conn", "sse_conn", "ev_deliv", "ev_miss", "ev_p50ms", "ev_p99ms",
+            "%6s %8s %8s %8s %8s %8s %7s %8s %8s %9s %8s %9s %9s %8s %8s %8s %9s %6s", "t_s", "req/s", "p50_ms",
+            "p99_ms", "p999_ms", "svc_p99", "errors", "nut_conn", "sse_conn", "ev_deliv", "ev_miss", "ev_p50ms", "ev_p99ms",
             "heap_mb", "old_mb", "rss_mb", "srv_socks", "load1");
 
     /** A change not delivered this long after it was asked for counts as missing in a row. */
@@ -67,15 +67,15 @@ public final class Soak {
                     + " ups.status changes every %d ms%n", plan.clients(), plan.rate(), plan.listEvery(), plan.subscribers(),
                     ramp, plan.changeEvery().toMillis());
             Thread.sleep(plan.warmup().toMillis());
-            if (!plan.warmup().isZero()) {
-                out.printf(Locale.ROOT, "# warm-up %d s, not recorded%n", plan.warmup().toSeconds());
-            }
+            out.printf(Locale.ROOT, "# after the ramp and %d s of warm-up (not recorded): %s%n", plan.warmup().toSeconds(),
+                    nut.errors());
             out.println(HEADER);
 
             LatencyHistogram all = new LatencyHistogram();
+            LatencyHistogram allService = new LatencyHistogram();
             LatencyHistogram eventsFromSet = new LatencyHistogram();
             LatencyHistogram eventsFromStamp = new LatencyHistogram();
-            nut.drainLatencies(new LatencyHistogram()); // the ramp's requests are not part of the run
+            nut.drainLatencies(new LatencyHistogram(), new LatencyHistogram()); // ramp and warm-up are not part of the run
             long startRequests = nut.requests();
             long start = System.nanoTime();
             int nutMin = Integer.MAX_VALUE;
@@ -85,30 +85,35 @@ public final class Soak {
                     plan.changeEvery(), changes);
             try {
                 long rowRequests = startRequests;
+                long rowStart = start;
                 long end = start + plan.duration().toNanos();
                 long next = start;
                 while (next < end) {
                     next = Math.min(end, next + plan.sampleEvery().toNanos());
                     sleepUntil(next);
                     LatencyHistogram row = new LatencyHistogram();
-                    nut.drainLatencies(row);
+                    LatencyHistogram rowService = new LatencyHistogram();
+                    nut.drainLatencies(row, rowService);
                     LatencyHistogram rowEvents = new LatencyHistogram();
                     sse.drainLatencies(rowEvents, eventsFromStamp);
                     all.add(row);
+                    allService.add(rowService);
                     eventsFromSet.add(rowEvents);
                     long requests = nut.requests();
-                    double secs = plan.sampleEvery().toNanos() / 1e9;
+                    long rowEnd = System.nanoTime();
+                    double secs = (rowEnd - rowStart) / 1e9; // the last row's probe may have taken a while
                     ServerProbe.Sample s = probe.sample();
                     peak = s.rssKb() > peak.rssKb() ? s : peak;
                     nutMin = Math.min(nutMin, nut.connected());
                     sseMin = Math.min(sseMin, sse.connected());
-                    out.printf(Locale.ROOT, "%6.0f %8.0f %8.3f %8.3f %8.3f %7d %8d %8d %9d %8d %9.2f %9.2f %8s %8s %8.1f %9d %6s%n",
+                    out.printf(Locale.ROOT, "%6.0f %8.0f %8.3f %8.3f %8.3f %8.3f %7d %8d %8d %9d %8d %9.2f %9.2f %8s %8s %8.1f %9d %6s%n",
                             (System.nanoTime() - start) / 1e9, (requests - rowRequests) / secs, row.percentileMillis(0.5),
-                            row.percentileMillis(0.99), row.percentileMillis(0.999), nut.errors().total(), nut.connected(),
+                            row.percentileMillis(0.99), row.percentileMillis(0.999), rowService.percentileMillis(0.99), nut.errors().total(), nut.connected(),
                             sse.connected(), sse.delivered(), sse.missingBefore(System.nanoTime() - GRACE_NS), rowEvents.percentileMillis(0.5),
                             rowEvents.percentileMillis(0.99), ServerProbe.Sample.mb(s.heapUsedBytes()),
                             ServerProbe.Sample.mb(s.oldGenBytes()), s.rssKb() / 1024.0, s.sockets(), load1());
                     rowRequests = requests;
+                    rowStart = rowEnd;
                 }
             } finally {
                 changer.close();
@@ -129,7 +134,7 @@ public final class Soak {
             boolean released = awaitQuietly(Duration.ofSeconds(30), () -> releasedSince(before));
             long gcAfter = probe.heapAfterFullGc();
             ServerProbe.Sample after = probe.sample();
-            return new SoakResult(ramp, requests, seconds, all, errors, nutMin, plan.subscribers(), sseMin, changes.count(),
+            return new SoakResult(ramp, requests, seconds, all, allService, errors, nutMin, plan.subscribers(), sseMin, changes.count(),
                     changer.failures(), delivered, missing, unexpected, reconnects, upToDate, eventsFromSet, eventsFromStamp,
                     before, peak, after, gcBefore, gcAfter, released);
         }
