@@ -78,7 +78,8 @@ real=$(grep '^summary ' "$out" | sed -n 2p)
     row knut "$knut" "$SUBSCRIBERS | $(kv delivered "$knut") | $(kv missing "$knut") | $(kv ev_p50_ms "$knut") | $(kv ev_p99_ms "$knut")"
     [ -z "$real" ] || row "real NUT" "$real" "no event stream | - | - | - | -"
     echo
-    echo "knut heap after a full GC: $(kv heap_gc_mb_before "$knut") MB before the load, $(kv heap_gc_mb_after "$knut") MB after it;" \
+    echo "knut heap after a full GC: $(kv heap_gc_mb_before "$knut") MB before the load, $(kv heap_gc_mb_after "$knut") MB after it" \
+        "(at most $(kv heap_mb_max "$knut") MB in use, garbage included, at a row);" \
         "connections released: $(kv released "$knut"); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$out"
 echo "results: $out" >&2

@@ -60,7 +60,7 @@ public final class Soak {
                         plan.clients(), plan.rate(), plan.listEvery(), plan.ups(), "ups.status", sources, plan.threads()))) {
             Await.until("every subscriber to have its snapshot", Duration.ofSeconds(30 + plan.subscribers() / 20),
                     () -> sse.connected() == plan.subscribers());
-            Await.until("every NUT client to connect", Duration.ofSeconds(30 + plan.clients() / 50),
+            Await.until("every NUT client to connect", Duration.ofSeconds(30 + plan.clients() / 20), // a busy upsd admits slowly
                     () -> nut.connected() == plan.clients());
             double ramp = (System.nanoTime() - t0) / 1e9;
             out.printf(Locale.ROOT, "# %d NUT clients (%.1f req/s each, LIST VAR every %d) and %d event subscribers open in %.1f s;"
@@ -81,6 +81,7 @@ public final class Soak {
             int nutMin = Integer.MAX_VALUE;
             int sseMin = Integer.MAX_VALUE;
             ServerProbe.Sample peak = before;
+            long heapMax = before.heapUsedBytes();
             StatusChanger changer = new StatusChanger(plan.host(), plan.nutPort(), plan.user(), plan.password(), plan.ups(),
                     plan.changeEvery(), changes);
             try {
@@ -104,6 +105,7 @@ public final class Soak {
                     double secs = (rowEnd - rowStart) / 1e9; // the last row's probe may have taken a while
                     ServerProbe.Sample s = probe.sample();
                     peak = s.rssKb() > peak.rssKb() ? s : peak;
+                    heapMax = Math.max(heapMax, s.heapUsedBytes());
                     nutMin = Math.min(nutMin, nut.connected());
                     sseMin = Math.min(sseMin, sse.connected());
                     out.printf(Locale.ROOT, "%6.0f %8.0f %8.3f %8.3f %8.3f %8.3f %7d %8d %8d %9d %8d %9.2f %9.2f %8s %8s %8.1f %9d %6s%n",
@@ -136,7 +138,7 @@ public final class Soak {
             ServerProbe.Sample after = probe.sample();
             return new SoakResult(ramp, requests, seconds, all, allService, errors, nutMin, plan.subscribers(), sseMin, changes.count(),
                     changer.failures(), delivered, missing, unexpected, reconnects, upToDate, eventsFromSet, eventsFromStamp,
-                    before, peak, after, gcBefore, gcAfter, released);
+                    before, peak, heapMax, after, gcBefore, gcAfter, released);
         }
     }
 

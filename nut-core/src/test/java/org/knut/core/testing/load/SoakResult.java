@@ -18,6 +18,7 @@ import java.util.Locale;
  * @param upToDate           subscribers that got every change
  * @param before             the server before any load (after a full GC)
  * @param peak               the row with the highest resident memory
+ * @param heapMax            the most heap in use at a row (garbage included)
  * @param after              the server once every connection was closed again (after a full GC)
  * @param heapAfterGcBefore  heap in use after a full GC before the load
  * @param heapAfterGcAfter   heap in use after a full GC after the load
@@ -27,7 +28,7 @@ public record SoakResult(double rampSeconds, long requests, double seconds, Late
         LatencyHistogram nutService, NutLoad.Errors errors, int nutConnectedMin, int subscribers, int subscribersMin, int changes,
         long changeFailures, long delivered, long missing, long unexpected, long reconnects, int upToDate,
         LatencyHistogram eventFromSet, LatencyHistogram eventFromStamp, ServerProbe.Sample before,
-        ServerProbe.Sample peak, ServerProbe.Sample after, long heapAfterGcBefore, long heapAfterGcAfter,
+        ServerProbe.Sample peak, long heapMax, ServerProbe.Sample after, long heapAfterGcBefore, long heapAfterGcAfter,
         boolean released) {
 
     public double rps() {
@@ -41,7 +42,7 @@ public record SoakResult(double rampSeconds, long requests, double seconds, Late
                         + "ramp_s=%.1f subscribers=%d subscribers_min=%d changes=%d change_failures=%d delivered=%d missing=%d "
                         + "unexpected=%d reconnects=%d up_to_date=%d ev_p50_ms=%.2f ev_p99_ms=%.2f ev_p999_ms=%.2f "
                         + "ev_stamp_p50_ms=%.2f ev_stamp_p99_ms=%.2f rss_kb_before=%d rss_kb_peak=%d rss_kb_after=%d "
-                        + "heap_gc_mb_before=%s heap_gc_mb_after=%s heap_mb_peak=%s sockets_before=%d sockets_after=%d released=%s",
+                        + "heap_gc_mb_before=%s heap_gc_mb_after=%s heap_mb_max=%s sockets_before=%d sockets_after=%d released=%s",
                 requests, rps(), nutLatency.percentileMillis(0.5), nutLatency.percentileMillis(0.99),
                 nutLatency.percentileMillis(0.999), nutLatency.maxMillis(), nutService.percentileMillis(0.5),
                 nutService.percentileMillis(0.99), errors.total(), errors, nutConnectedMin,
@@ -50,6 +51,6 @@ public record SoakResult(double rampSeconds, long requests, double seconds, Late
                 eventFromSet.percentileMillis(0.999), eventFromStamp.percentileMillis(0.5),
                 eventFromStamp.percentileMillis(0.99), before.rssKb(), peak.rssKb(), after.rssKb(),
                 ServerProbe.Sample.mb(heapAfterGcBefore), ServerProbe.Sample.mb(heapAfterGcAfter),
-                ServerProbe.Sample.mb(peak.heapUsedBytes()), before.sockets(), after.sockets(), released);
+                ServerProbe.Sample.mb(heapMax), before.sockets(), after.sockets(), released);
     }
 }
