@@ -11,28 +11,13 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 shared=${KNUT_SHARED:-$(dirname "$root")/shared}
+. "$here/lib.sh"
 ROUNDS=${ROUNDS:-50}
-work=$(mktemp -d /tmp/knut-events.XXXXXX)
-chmod 0755 "$work"
-knut_pid=""
-cleanup() {
-    set +e
-    if [ -n "$knut_pid" ]; then kill -TERM "$knut_pid" 2>/dev/null; wait "$knut_pid" 2>/dev/null; fi
-    "$shared/peers/nut-sandbox" stop "$work/real" >/dev/null 2>&1
-    rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-real_port=$(free_port); knut_port=$(free_port); http_port=$(free_port)
+bench_workdir events
+real_port=$(free_port)
 
 "$shared/peers/nut-sandbox" start "$work/real" "$real_port" "demo=$root/demo/demo.dev" >&2
-KNUT_RUN_DIR=$work/knut "$root/knut" demo --nut-port "$knut_port" --http-port "$http_port" >"$work/knut.out" 2>&1 &
-knut_pid=$!
-for _ in $(seq 1 600); do
-    grep -q "knut demo ready" "$work/knut.out" && break
-    kill -0 "$knut_pid" 2>/dev/null || { cat "$work/knut.out" >&2; exit 1; }
-    sleep 0.1
-done
+start_knut_demo "$work/knut" || exit 1
 
 mkdir -p "$root/bench/results"
 out=$root/bench/results/events-$(date -u +%Y%m%dT%H%M%SZ).txt

@@ -41,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+. "$here/lib.sh"
 port=$(free_port)
 sse_port=$(free_port)
 

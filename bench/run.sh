@@ -14,44 +14,25 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 shared=${KNUT_SHARED:-$(dirname "$root")/shared}
+. "$here/lib.sh"
 if [ -n "${QUICK:-}" ]; then DURATION=${DURATION:-3} WARMUP=${WARMUP:-1}; fi
 DURATION=${DURATION:-10} WARMUP=${WARMUP:-2} CLIENTS_MAX=${CLIENTS_MAX:-10000}
 MATRIX=${MATRIX:-"get:1 get:10 get:100 get:1000 get:4000 list:1 list:10 list:100 connect:50"}
 
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-work=$(mktemp -d /tmp/knut-bench.XXXXXX)
-chmod 0755 "$work"
-real_dir=$work/real; knut_dir=$work/knut
-knut_pid=""
-cleanup() {
-    set +e   # every step runs, whatever the one before returned
-    # TERM: a background job of a script ignores SIGINT
-    if [ -n "$knut_pid" ]; then kill -TERM "$knut_pid" 2>/dev/null; wait "$knut_pid" 2>/dev/null; fi
-    "$shared/peers/nut-sandbox" stop "$real_dir" >/dev/null 2>&1
-    rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir bench
+real_dir=$work/real
 
 gcc -O2 -o "$work/nutload" "$shared/bench/nutload.c" -pthread
 # ./knut demo below builds whatever is missing or stale
 
-real_port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-knut_port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-http_port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+real_port=$(free_port)
 
 NUT_SANDBOX_MAXCONN=$((CLIENTS_MAX + 100)) NUT_SANDBOX_NOFILE=65536 \
     "$shared/peers/nut-sandbox" start "$real_dir" "$real_port" "demo=$root/demo/demo.dev" >&2
 real_pid=$(cat "$real_dir/state/upsd.pid")
 
-KNUT_RUN_DIR=$knut_dir "$root/knut" demo --nut-port "$knut_port" --http-port "$http_port" >"$work/knut.out" 2>&1 &
-knut_pid=$!
-for _ in $(seq 1 600); do
-    grep -q "knut demo ready" "$work/knut.out" && break
-    kill -0 "$knut_pid" 2>/dev/null || { cat "$work/knut.out" >&2; exit 1; }
-    sleep 0.1
-done
-grep -q "knut demo ready" "$work/knut.out" || { echo "knut demo did not start in 60 s" >&2; exit 1; }
-upsd_pid=$(pgrep -f -n "upsd-service/target/quarkus-app/quarkus-run.jar")
+start_knut_demo "$work/knut" || exit 1
 
 results=$root/bench/results
 mkdir -p "$results"

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.knut.core.client.NutClient;
 import org.knut.core.config.ConfigException;
@@ -37,6 +38,17 @@ final class KnutStack implements AutoCloseable {
     /** Starts both services on {@code conf} and waits until upsd serves every UPS of its ups.conf. */
     static KnutStack start(Path conf) throws IOException {
         return boot(new KnutStack(conf, conf.resolve("state"), Ports.free(), Ports.free()), true);
+    }
+
+    /** Starts both services on a copy (in {@code dir}) of the demo configuration, as {@code ./knut demo} serves it. */
+    static KnutStack demo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(Paths.root().resolve("demo"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return start(dir);
     }
 
     /**
@@ -118,6 +130,11 @@ final class KnutStack implements AutoCloseable {
 
     Replica addReplica(String log) throws IOException {
         return new Replica(log);
+    }
+
+    /** The process of the first upsd (the one {@link #nutPort} reaches). */
+    long upsdPid() {
+        return firstUpsd.pid();
     }
 
     /** Stops the first upsd (the one {@link #nutPort} reaches), leaving the drivers and other replicas. */

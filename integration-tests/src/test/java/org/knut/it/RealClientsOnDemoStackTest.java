@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,14 +28,7 @@ class RealClientsOnDemoStackTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Path conf = tmp.resolve("conf");
-        Files.createDirectories(conf);
-        try (Stream<Path> files = Files.list(Paths.root().resolve("demo"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, conf.resolve(f.getFileName()));
-            }
-        }
-        stack = KnutStack.start(conf);
+        stack = KnutStack.demo(tmp.resolve("conf"));
     }
 
     @AfterAll
