@@ -26,6 +26,9 @@ final class KnutStack implements AutoCloseable {
     final int httpPort;
     private final List<Process> processes = new ArrayList<>();
     private Process firstUpsd;
+    private Process drivers;
+    /** The UPSes whose service startup waits for; null: all of ups.conf. */
+    private List<String> awaited;
 
     private KnutStack(Path conf, Path state, int nutPort, int httpPort) {
         this.conf = conf;
@@ -47,6 +50,13 @@ final class KnutStack implements AutoCloseable {
         return boot(new KnutStack(conf, state, Ports.free(), Ports.free()), false);
     }
 
+    /** As {@link #upsd}, waiting only until the UPSes {@code awaited} are served (the others' drivers may misbehave). */
+    static KnutStack upsdServing(Path conf, Path state, String... awaited) throws IOException {
+        KnutStack stack = new KnutStack(conf, state, Ports.free(), Ports.free());
+        stack.awaited = List.of(awaited);
+        return boot(stack, false);
+    }
+
     private static KnutStack boot(KnutStack stack, boolean drivers) throws IOException {
         try {
             if (drivers) {
@@ -66,8 +76,9 @@ final class KnutStack implements AutoCloseable {
 
     private void startDrivers() throws IOException {
         Files.createDirectories(state);
-        processes.add(Processes.start(List.of("java", "-Dquarkus.http.port=" + Ports.free(), "-jar",
-                Paths.driverJar().toString()), env(), conf.resolve("driver-service.log")));
+        drivers = Processes.start(List.of("java", "-Dquarkus.http.port=" + Ports.free(), "-jar",
+                Paths.driverJar().toString()), env(), conf.resolve("driver-service.log"));
+        processes.add(drivers);
         UpsConf upsConf = readUpsConf();
         for (String name : upsNames()) {
             Path socket = state.resolve(upsConf.section(name).driver() + "-" + name);
@@ -88,7 +99,7 @@ final class KnutStack implements AutoCloseable {
     }
 
     private void awaitServed(int port) throws IOException {
-        for (String name : upsNames()) {
+        for (String name : awaited != null ? awaited : upsNames()) {
             Await.until("upsd on " + port + " to serve " + name + " (logs in " + conf + ")", Duration.ofSeconds(60),
                     () -> served(port, name));
         }
@@ -97,10 +108,11 @@ final class KnutStack implements AutoCloseable {
     /** Another upsd on the same drivers, as a second replica behind a Service would be. */
     final class Replica implements AutoCloseable {
         final int nutPort = Ports.free();
+        final int httpPort = Ports.free();
         private final Process process;
 
         private Replica(String log) throws IOException {
-            process = startUpsd(nutPort, Ports.free(), log);
+            process = startUpsd(nutPort, httpPort, log);
             processes.add(process);
             awaitServed(nutPort);
         }
@@ -124,6 +136,25 @@ final class KnutStack implements AutoCloseable {
     void stopFirstUpsd() {
         Processes.stop(firstUpsd);
         processes.remove(firstUpsd);
+    }
+
+    /** Restarts the first upsd on the same ports and waits until it serves again; returns how long it was away. */
+    Duration restartFirstUpsd() throws IOException {
+        long start = System.nanoTime();
+        stopFirstUpsd();
+        startUpsd();
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Kills driver-service with SIGKILL, as a crash would end it: no goodbye on its sockets. */
+    void killDrivers() throws InterruptedException {
+        drivers.destroyForcibly().waitFor();
+        processes.remove(drivers);
+    }
+
+    /** Whether every process of the stack still runs. */
+    boolean alive() {
+        return processes.stream().allMatch(Process::isAlive);
     }
 
     private boolean served(int port, String ups) {
