@@ -34,7 +34,7 @@ import org.knut.core.testing.FakeDriver;
  */
 class GarbageDriverDrillTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int ROUNDS = 9;
+    private static final int ROUNDS = 6;
 
     @TempDir
     Path dir;
@@ -68,7 +68,8 @@ class GarbageDriverDrillTest {
                 Await.until("upsd to serve good's change during round " + rounds.size(), WAIT, () -> status.equals(statusOf(upsd, "good")));
                 assertTrue(upsd.alive(), "upsd exited; logs in " + conf);
                 if (System.nanoTime() - start > WAIT.toNanos()) {
-                    throw new AssertionError("only " + rounds.size() + " garbage rounds in " + WAIT);
+                    throw new AssertionError("only " + rounds.size() + " garbage rounds in " + WAIT + "; the junk driver is at "
+                            + java.util.Arrays.toString(junk.thread.getStackTrace()) + "; logs in " + conf);
                 }
             }
             heap.add(UpsdHeap.usedMb(upsd.httpPort));
@@ -111,8 +112,7 @@ class GarbageDriverDrillTest {
             while (server.isOpen()) {
                 try (SocketChannel c = server.accept()) {
                     String kind = KINDS.get(rounds.size() % KINDS.size());
-                    c.write(ByteBuffer.wrap(garbage(kind, random)));
-                    rounds.add(new Round(kind, hungUp(c)));
+                    rounds.add(new Round(kind, sendAndWatch(c, garbage(kind, random))));
                 } catch (IOException e) {
                     if (!server.isOpen()) {
                         return;
@@ -134,15 +134,27 @@ class GarbageDriverDrillTest {
             };
         }
 
-        /** Whether upsd closed the connection within 2 s (it may also just ignore what it cannot parse). */
-        private static boolean hungUp(SocketChannel c) throws IOException {
+        /**
+         * Sends {@code garbage}; whether upsd closed the connection, while it was being sent (the write
+         * fails) or within 2 s after (it may also just ignore what it cannot parse).
+         */
+        private static boolean sendAndWatch(SocketChannel c, byte[] garbage) throws IOException {
+            try {
+                c.write(ByteBuffer.wrap(garbage));
+            } catch (IOException e) {
+                return true;
+            }
             c.configureBlocking(false);
             ByteBuffer buf = ByteBuffer.allocate(4096);
             long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             while (System.nanoTime() < deadline) {
                 buf.clear();
-                if (c.read(buf) < 0) {
-                    return true;
+                try {
+                    if (c.read(buf) < 0) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    return true; // reset: upsd closed with our bytes unread
                 }
                 try {
                     Thread.sleep(20);

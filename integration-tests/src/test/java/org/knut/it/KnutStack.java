@@ -29,6 +29,9 @@ final class KnutStack implements AutoCloseable {
     private Process drivers;
     /** The UPSes whose service startup waits for; null: all of ups.conf. */
     private List<String> awaited;
+    /** Extra {@code -D} settings of driver-service and of upsd-service. */
+    private List<String> driverProperties = List.of();
+    private List<String> upsdProperties = List.of();
 
     private KnutStack(Path conf, Path state, int nutPort, int httpPort) {
         this.conf = conf;
@@ -48,6 +51,14 @@ final class KnutStack implements AutoCloseable {
      */
     static KnutStack upsd(Path conf, Path state) throws IOException {
         return boot(new KnutStack(conf, state, Ports.free(), Ports.free()), false);
+    }
+
+    /** As {@link #start}, with extra {@code -D} settings for driver-service and upsd-service (e.g. TCP driver sockets). */
+    static KnutStack start(Path conf, List<String> driverProperties, List<String> upsdProperties) throws IOException {
+        KnutStack stack = new KnutStack(conf, conf.resolve("state"), Ports.free(), Ports.free());
+        stack.driverProperties = driverProperties;
+        stack.upsdProperties = upsdProperties;
+        return boot(stack, true);
     }
 
     /** As {@link #upsd}, waiting only until the UPSes {@code awaited} are served (the others' drivers may misbehave). */
@@ -76,8 +87,8 @@ final class KnutStack implements AutoCloseable {
 
     private void startDrivers() throws IOException {
         Files.createDirectories(state);
-        drivers = Processes.start(List.of("java", "-Dquarkus.http.port=" + Ports.free(), "-jar",
-                Paths.driverJar().toString()), env(), conf.resolve("driver-service.log"));
+        drivers = Processes.start(java(driverProperties, "-Dquarkus.http.port=" + Ports.free(), "-jar", Paths.driverJar().toString()),
+                env(), conf.resolve("driver-service.log"));
         processes.add(drivers);
         UpsConf upsConf = readUpsConf();
         for (String name : upsNames()) {
@@ -94,8 +105,15 @@ final class KnutStack implements AutoCloseable {
     }
 
     private Process startUpsd(int nut, int http, String log) throws IOException {
-        return Processes.start(List.of("java", "-Dknut.upsd.listen=127.0.0.1:" + nut, "-Dquarkus.http.port=" + http,
+        return Processes.start(java(upsdProperties, "-Dknut.upsd.listen=127.0.0.1:" + nut, "-Dquarkus.http.port=" + http,
                 "-jar", Paths.upsdJar().toString()), env(), conf.resolve(log));
+    }
+
+    private static List<String> java(List<String> properties, String... args) {
+        List<String> argv = new ArrayList<>(List.of("java"));
+        argv.addAll(properties);
+        argv.addAll(List.of(args));
+        return argv;
     }
 
     private void awaitServed(int port) throws IOException {
