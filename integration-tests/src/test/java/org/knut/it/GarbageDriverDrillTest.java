@@ -57,6 +57,7 @@ class GarbageDriverDrillTest {
         try (FakeDriver driver = new FakeDriver(state.resolve("dummy-ups-good"), good);
              Garbage junk = new Garbage(state.resolve("dummy-ups-junk"), rounds);
              KnutStack upsd = KnutStack.upsdServing(conf, state, "good")) {
+            UpsdHeap.awaitMetrics(upsd.httpPort);
             List<Double> heap = new ArrayList<>();
             heap.add(UpsdHeap.usedMb(upsd.httpPort));
             long start = System.nanoTime();

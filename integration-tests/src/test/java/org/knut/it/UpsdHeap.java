@@ -17,6 +17,21 @@ final class UpsdHeap {
     private UpsdHeap() {
     }
 
+    /** Waits until upsd's HTTP port answers (it may open after the NUT port). */
+    static void awaitMetrics(int httpPort) {
+        org.knut.core.testing.Await.until("upsd's /q/metrics on " + httpPort, Duration.ofSeconds(60), () -> {
+            try {
+                usedMb(httpPort);
+                return true;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
     /** Megabytes of heap in use (all heap pools). */
     static double usedMb(int httpPort) throws IOException, InterruptedException {
         String text = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
