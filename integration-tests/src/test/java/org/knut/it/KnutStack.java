@@ -27,6 +27,12 @@ final class KnutStack implements AutoCloseable {
     final int httpPort;
     private final List<Process> processes = new ArrayList<>();
     private Process firstUpsd;
+    private Process drivers;
+    /** The UPSes whose service startup waits for; null: all of ups.conf. */
+    private List<String> awaited;
+    /** Extra {@code -D} settings of driver-service and of upsd-service. */
+    private List<String> driverProperties = List.of();
+    private List<String> upsdProperties = List.of();
 
     private KnutStack(Path conf, Path state, int nutPort, int httpPort) {
         this.conf = conf;
@@ -59,6 +65,21 @@ final class KnutStack implements AutoCloseable {
         return boot(new KnutStack(conf, state, Ports.free(), Ports.free()), false);
     }
 
+    /** As {@link #start}, with extra {@code -D} settings for driver-service and upsd-service (e.g. TCP driver sockets). */
+    static KnutStack start(Path conf, List<String> driverProperties, List<String> upsdProperties) throws IOException {
+        KnutStack stack = new KnutStack(conf, conf.resolve("state"), Ports.free(), Ports.free());
+        stack.driverProperties = driverProperties;
+        stack.upsdProperties = upsdProperties;
+        return boot(stack, true);
+    }
+
+    /** As {@link #upsd}, waiting only until the UPSes {@code awaited} are served (the others' drivers may misbehave). */
+    static KnutStack upsdServing(Path conf, Path state, String... awaited) throws IOException {
+        KnutStack stack = new KnutStack(conf, state, Ports.free(), Ports.free());
+        stack.awaited = List.of(awaited);
+        return boot(stack, false);
+    }
+
     private static KnutStack boot(KnutStack stack, boolean drivers) throws IOException {
         try {
             if (drivers) {
@@ -78,8 +99,9 @@ final class KnutStack implements AutoCloseable {
 
     private void startDrivers() throws IOException {
         Files.createDirectories(state);
-        processes.add(Processes.start(List.of("java", "-Dquarkus.http.port=" + Ports.free(), "-jar",
-                Paths.driverJar().toString()), env(), conf.resolve("driver-service.log")));
+        drivers = Processes.start(java(driverProperties, "-Dquarkus.http.port=" + Ports.free(), "-jar", Paths.driverJar().toString()),
+                env(), conf.resolve("driver-service.log"));
+        processes.add(drivers);
         UpsConf upsConf = readUpsConf();
         for (String name : upsNames()) {
             Path socket = state.resolve(upsConf.section(name).driver() + "-" + name);
@@ -95,12 +117,19 @@ final class KnutStack implements AutoCloseable {
     }
 
     private Process startUpsd(int nut, int http, String log) throws IOException {
-        return Processes.start(List.of("java", "-Dknut.upsd.listen=127.0.0.1:" + nut, "-Dquarkus.http.port=" + http,
+        return Processes.start(java(upsdProperties, "-Dknut.upsd.listen=127.0.0.1:" + nut, "-Dquarkus.http.port=" + http,
                 "-jar", Paths.upsdJar().toString()), env(), conf.resolve(log));
     }
 
+    private static List<String> java(List<String> properties, String... args) {
+        List<String> argv = new ArrayList<>(List.of("java"));
+        argv.addAll(properties);
+        argv.addAll(List.of(args));
+        return argv;
+    }
+
     private void awaitServed(int port) throws IOException {
-        for (String name : upsNames()) {
+        for (String name : awaited != null ? awaited : upsNames()) {
             Await.until("upsd on " + port + " to serve " + name + " (logs in " + conf + ")", Duration.ofSeconds(60),
                     () -> served(port, name));
         }
@@ -109,10 +138,11 @@ final class KnutStack implements AutoCloseable {
     /** Another upsd on the same drivers, as a second replica behind a Service would be. */
     final class Replica implements AutoCloseable {
         final int nutPort = Ports.free();
+        final int httpPort = Ports.free();
         private final Process process;
 
         private Replica(String log) throws IOException {
-            process = startUpsd(nutPort, Ports.free(), log);
+            process = startUpsd(nutPort, httpPort, log);
             processes.add(process);
             awaitServed(nutPort);
         }
@@ -141,6 +171,25 @@ final class KnutStack implements AutoCloseable {
     void stopFirstUpsd() {
         Processes.stop(firstUpsd);
         processes.remove(firstUpsd);
+    }
+
+    /** Restarts the first upsd on the same ports and waits until it serves again; returns how long it was away. */
+    Duration restartFirstUpsd() throws IOException {
+        long start = System.nanoTime();
+        stopFirstUpsd();
+        startUpsd();
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Kills driver-service with SIGKILL, as a crash would end it: no goodbye on its sockets. */
+    void killDrivers() throws InterruptedException {
+        drivers.destroyForcibly().waitFor();
+        processes.remove(drivers);
+    }
+
+    /** Whether every process of the stack still runs. */
+    boolean alive() {
+        return processes.stream().allMatch(Process::isAlive);
     }
 
     private boolean served(int port, String ups) {

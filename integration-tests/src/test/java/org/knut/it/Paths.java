@@ -22,6 +22,10 @@ final class Paths {
         return packaged("upsd-service/target/quarkus-app/quarkus-run.jar");
     }
 
+    static Path monitorJar() {
+        return packaged("monitor-service/target/quarkus-app/quarkus-run.jar");
+    }
+
     static Path cliJar() {
         return packaged("cli/target/knut-cli.jar");
     }

@@ -17,25 +17,6 @@ public interface TimeSource {
         sleep(d);
     }
 
-    /** The real clock; sleeping is {@link Thread#sleep}, so interrupting the thread ends a wait. */
-    TimeSource SYSTEM = new TimeSource() {
-        @Override
-        public Instant now() {
-            return Instant.now();
-        }
-
-        @Override
-        public void sleep(Duration d) throws InterruptedException {
-            if (!d.isNegative() && !d.isZero()) {
-                Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-            }
-        }
-
-        @Override
-        public void waitOn(Object lock, Duration d) throws InterruptedException {
-            if (!d.isNegative() && !d.isZero()) {
-                lock.wait(Math.max(1, d.toMillis()));
-            }
-        }
-    };
+    /** The real clock, monotonic; sleeping is {@link Thread#sleep}, so interrupting the thread ends a wait. */
+    TimeSource SYSTEM = new MonotonicTime(java.time.Clock.systemUTC(), System::nanoTime);
 }

@@ -27,6 +27,8 @@ import org.knut.monitor.shutdown.PowerdownFlag;
  * step by step with a fake {@link TimeSource}.
  */
 public final class Upsmon {
+    /** The {@code ups.status} upsd serves while a driver's dump is not complete. */
+    static final String UPSD_WAITING = "WAIT";
     private static final Logger LOG = Logger.getLogger(Upsmon.class);
 
     public enum State {
@@ -218,6 +220,13 @@ public final class Upsmon {
             status = u.link.get("ups.status");
         } catch (IOException | NutException e) {
             failure.failed(kind(e), e.getMessage());
+            u.gone(time.now());
+            return;
+        }
+        if (UPSD_WAITING.equals(status.trim())) {
+            // upsd's placeholder while it waits for a (re)connected driver's dump: no news of the UPS, so as
+            // good as unreachable; taken as a good poll, it would hide a last-known OB from DEADTIME
+            failure.failed(UPSD_WAITING, "upsd is waiting for the driver's data");
             u.gone(time.now());
             return;
         }

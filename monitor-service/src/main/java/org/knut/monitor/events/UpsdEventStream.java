@@ -26,8 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * UPS: {@code {"ups":"demo",...}}) and asks for an immediate poll of every monitored UPS an event names,
  * so a power event is acted on at once instead of at the next POLLFREQ; the regular polls stay the
  * safety net. The connection is re-opened with a growing delay when it fails or ends, and dropped when
- * it has been silent for {@link #IDLE_LIMIT}; after a reconnection every UPS is polled, since events may
- * have been missed meanwhile.
+ * it has been silent for {@link #IDLE_LIMIT}. A reconnection sends the last event id seen as
+ * {@code Last-Event-ID}, so upsd replays what was missed; when it cannot (a {@code resync} event: the
+ * events are gone, or another replica answers) or there is no id yet, every UPS is polled instead.
  */
 public final class UpsdEventStream implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(UpsdEventStream.class);
@@ -37,6 +38,8 @@ public final class UpsdEventStream implements AutoCloseable {
     /** A stream silent this long is taken as dead (no keep-alive is required of the server). */
     static final Duration IDLE_LIMIT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** upsd's event in place of missed events it no longer has. */
+    static final String RESYNC = "resync";
 
     private final URI uri;
     private final Set<String> upses;
@@ -50,6 +53,7 @@ public final class UpsdEventStream implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile InputStream current;
+    private volatile String lastEventId;
 
     /** {@code upses}: the upsd names of the monitored UPSes; {@code pollNow} is called with one of them. */
     public UpsdEventStream(URI uri, Set<String> upses, Consumer<String> pollNow) {
@@ -91,7 +95,12 @@ public final class UpsdEventStream implements AutoCloseable {
 
     /** One connection, read until it ends; true when the server accepted it. */
     private boolean connect(boolean reconnect) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").timeout(Duration.ofSeconds(10));
+        String resumeAfter = lastEventId;
+        if (resumeAfter != null) {
+            b.header("Last-Event-ID", resumeAfter);
+        }
+        HttpRequest req = b.GET().build();
         HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = resp.body()) {
             if (resp.statusCode() != 200) {
@@ -99,12 +108,15 @@ public final class UpsdEventStream implements AutoCloseable {
             }
             current = in;
             LOG.infof("following upsd events at %s", uri);
-            if (reconnect) {
+            if (reconnect && resumeAfter == null) {
                 upses.forEach(pollNow); // what happened while disconnected is only known by polling
             }
             ServerSentEvents events = new ServerSentEvents(new BoundedLineReader(new WatchedStream(in), MAX_LINE));
             ServerSentEvents.Event e;
             while (!closed && (e = events.next()) != null) {
+                if (events.lastEventId() != null) {
+                    lastEventId = events.lastEventId();
+                }
                 dispatch(e);
             }
             if (!closed) {
@@ -117,6 +129,11 @@ public final class UpsdEventStream implements AutoCloseable {
     }
 
     private void dispatch(ServerSentEvents.Event e) {
+        if (RESYNC.equals(e.name())) {
+            LOG.infof("upsd event stream %s: missed events cannot be replayed; polling every UPS", uri);
+            upses.forEach(pollNow);
+            return;
+        }
         String ups;
         try {
             JsonNode node = JSON.readTree(e.data());

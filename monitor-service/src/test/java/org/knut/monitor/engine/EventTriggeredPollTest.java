@@ -10,9 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +41,8 @@ class EventTriggeredPollTest {
     /** Text the test wants sent on the newest stream; CLOSE ends it. */
     final BlockingDeque<String> outgoing = new LinkedBlockingDeque<>();
     final AtomicInteger connections = new AtomicInteger();
+    /** The Last-Event-ID header of each connection, "" for none. */
+    final List<String> lastEventIds = new CopyOnWriteArrayList<>();
     volatile boolean over;
     final FakeLink link = new FakeLink().status("OL");
     Recorder rec;
@@ -50,6 +54,8 @@ class EventTriggeredPollTest {
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         server.createContext("/api/v1/events", exchange -> {
+            String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+            lastEventIds.add(lastEventId == null ? "" : lastEventId);
             int me = connections.incrementAndGet();
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
@@ -130,5 +136,22 @@ class EventTriggeredPollTest {
         outgoing.add("event: status\ndata: {\"ups\":\"demo\"}\n\n");
         Await.until("LOWBATT through the new stream", Duration.ofSeconds(10), () -> rec.types().contains(NotifyType.LOWBATT));
         assertTrue(engine.isAlive());
+    }
+
+    @Test
+    void resumesWithTheLastEventIdAndPollsEverythingOnlyOnResync() {
+        outgoing.add("id: e1-7\nevent: status\ndata: {\"ups\":\"other\"}\n\n: no id here\n\n");
+        outgoing.add("CLOSE");
+        Await.until("a new connection", Duration.ofSeconds(10), () -> connections.get() == 2);
+        assertEquals(List.of("", "e1-7"), lastEventIds, "the last id seen goes back as Last-Event-ID");
+        outgoing.add("id: e1-8\nevent: status\ndata: {\"ups\":\"demo\"}\n\n");
+        Await.until("the replayed event's poll", Duration.ofSeconds(10), () -> link.statusReads.get() == 2);
+        assertEquals(2, link.statusReads.get(), "upsd replays what was missed: no catch-up poll of its own");
+
+        outgoing.add("CLOSE");
+        Await.until("a third connection", Duration.ofSeconds(10), () -> connections.get() == 3);
+        assertEquals("e1-8", lastEventIds.get(2));
+        outgoing.add("id: e2-0\nevent: resync\ndata: {\"lastEventId\":\"e1-8\"}\n\n");
+        Await.until("a poll of every UPS on resync", Duration.ofSeconds(10), () -> link.statusReads.get() == 3);
     }
 }

@@ -136,6 +136,18 @@ class ShutdownRulesTest {
     }
 
     @Test
+    void upsdWaitingForTheDriverCountsAsUnreachableSoOnBatteryStaysCritical() throws Exception {
+        // found by the driver-link drill: upsd reconnecting to a silent driver serves WAIT between DATA-STALEs
+        Engine e = Engine.of(SECONDARY).runFor(10);
+        e.status("OB").runFor(2);
+        e.status("WAIT").runFor(12);
+        assertFalse(e.rec.hostWasShutDown(), "DEADTIME not passed at t=24");
+        e.runFor(30);
+        assertEquals(30 + 5, e.rec.shutdownAt(), 0.001, "last real poll t=10, DEADTIME 15 passed at the t=30 poll");
+        assertEquals(List.of(ONBATT, COMMBAD, SHUTDOWN), e.rec.types());
+    }
+
+    @Test
     void shortAndLongCommbadWhileOnlineNeverShutsDown() throws Exception {
         Engine e = Engine.of(SECONDARY).runFor(10);
         FakeLink link = e.link("demo@localhost");

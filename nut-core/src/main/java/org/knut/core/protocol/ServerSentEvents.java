@@ -16,9 +16,18 @@ public final class ServerSentEvents {
     public static final int MAX_EVENT = 64 * 1024;
 
     private final BoundedLineReader lines;
+    private String lastEventId;
 
     public ServerSentEvents(BoundedLineReader lines) {
         this.lines = lines;
+    }
+
+    /**
+     * The last {@code id:} the stream gave (the HTML "last event ID buffer"), or null: what a client sends
+     * as {@code Last-Event-ID} when it reconnects, to resume after it.
+     */
+    public String lastEventId() {
+        return lastEventId;
     }
 
     /** The next event, or null at the end of the stream. Events without data are skipped, as browsers do. */
@@ -48,6 +57,11 @@ public final class ServerSentEvents {
             }
             switch (field) {
                 case "event" -> name = value;
+                case "id" -> {
+                    if (value.indexOf('\0') < 0) {
+                        lastEventId = value;
+                    }
+                }
                 case "data" -> {
                     if (data == null) {
                         data = new StringBuilder();
@@ -61,7 +75,7 @@ public final class ServerSentEvents {
                     }
                 }
                 default -> {
-                    // id and retry: knut's clients resume from upsd's snapshot, not by Last-Event-ID
+                    // retry: knut's clients choose their own reconnection delay
                 }
             }
         }

@@ -18,7 +18,9 @@ class ServerSentEventsTest {
     void namesJoinsDataAndSkipsCommentsAndEmptyEvents() throws IOException {
         ServerSentEvents e = of(": keepalive\n\nid: 7\nevent: status\ndata: {\"ups\":\ndata:\"demo\"}\n\nevent: lonely\n\ndata: x\n\n");
         assertEquals(new ServerSentEvents.Event("status", "{\"ups\":\n\"demo\"}"), e.next());
+        assertEquals("7", e.lastEventId());
         assertEquals(new ServerSentEvents.Event("message", "x"), e.next(), "no data: skipped; no name: message");
+        assertEquals("7", e.lastEventId(), "an event without id keeps the last one, as browsers do");
         assertNull(e.next());
     }
 

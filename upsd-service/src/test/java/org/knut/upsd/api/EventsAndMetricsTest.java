@@ -92,6 +92,43 @@ class EventsAndMetricsTest {
     }
 
     @Test
+    void aSubscriberResumesAfterItsLastEventIdOrIsToldToResync() throws Exception {
+        Await.until("ready", WAIT, () -> given().get("/q/health/ready").statusCode() == 200);
+        String lastSeen;
+        try (SseSubscriber sse = new SseSubscriber(URI.create(base + "api/v1/events?ups=demo"))) {
+            assertEquals(200, sse.status(WAIT));
+            assertEquals(true, sse.next("snapshot", WAIT, e -> "status".equals(e.name())).data().get("snapshot"));
+            FakeDriverResource.state.setInfo("ups.status", "OB DISCHRG");
+            lastSeen = sse.next("power failure", WAIT, e -> "OB DISCHRG".equals(e.data().get("status"))).id();
+        }
+        try {
+            // missed while away: back on line, then on battery again
+            FakeDriverResource.state.setInfo("ups.status", "OL CHRG");
+            FakeDriverResource.state.setInfo("ups.status", "OB DISCHRG");
+            Await.until("upsd to see the second cut", WAIT,
+                    () -> "OB DISCHRG".equals(given().get("/api/v1/ups/demo").jsonPath().getString("status")));
+            try (SseSubscriber sse = new SseSubscriber(URI.create(base + "api/v1/events?ups=demo"), lastSeen)) {
+                SseSubscriber.Event first = sse.next("first replayed event", WAIT, e -> true);
+                assertEquals("status", first.name());
+                assertEquals(null, first.data().get("snapshot"), "replayed, not a snapshot: " + first);
+                assertEquals("OL CHRG", first.data().get("status"));
+                assertEquals("OB DISCHRG", sse.next("second replayed event", WAIT, e -> true).data().get("status"));
+            }
+            String foreign = "otherreplica-" + lastSeen.substring(lastSeen.lastIndexOf('-') + 1);
+            try (SseSubscriber sse = new SseSubscriber(URI.create(base + "api/v1/events?ups=demo&lastEventId=" + foreign))) {
+                SseSubscriber.Event resync = sse.next("resync", WAIT, e -> true);
+                assertEquals("resync", resync.name());
+                assertEquals(foreign, resync.data().get("lastEventId"));
+                SseSubscriber.Event snapshot = sse.next("snapshot after resync", WAIT, e -> true);
+                assertEquals(true, snapshot.data().get("snapshot"));
+                assertEquals("OB DISCHRG", snapshot.data().get("status"));
+            }
+        } finally {
+            FakeDriverResource.state.setInfo("ups.status", "OL CHRG");
+        }
+    }
+
+    @Test
     void metricsCarryNutExportersNamesAndTheDriversValues() throws Exception {
         Await.until("ready", WAIT, () -> given().get("/q/health/ready").statusCode() == 200);
         List<Sample> all = parse(given().get("/q/metrics").then().statusCode(200).extract().asString());

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@link System#nanoTime} of its arrival.
  */
 public final class SseSubscriber implements AutoCloseable {
-    public record Event(String name, Map<String, Object> data, long receivedNanos) {
+    public record Event(String id, String name, Map<String, Object> data, long receivedNanos) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,18 +30,30 @@ public final class SseSubscriber implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
     public SseSubscriber(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build();
+        this(uri, null);
+    }
+
+    /** Subscribes with a {@code Last-Event-ID} header, unless null. */
+    public SseSubscriber(URI uri, String lastEventId) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = b.build();
         response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             String[] name = { null };
+            String[] id = { null };
             StringBuilder data = new StringBuilder();
             r.body().forEach(line -> {
-                if (line.startsWith("event:")) {
+                if (line.startsWith("id:")) {
+                    id[0] = line.substring(3).trim();
+                } else if (line.startsWith("event:")) {
                     name[0] = line.substring(6).trim();
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).trim());
                 } else if (line.isEmpty() && data.length() > 0) {
-                    events.add(new Event(name[0], parse(data.toString()), System.nanoTime()));
+                    events.add(new Event(id[0], name[0], parse(data.toString()), System.nanoTime()));
                     name[0] = null;
                     data.setLength(0);
                 }
