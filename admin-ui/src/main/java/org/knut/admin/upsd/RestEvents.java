@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Follows a knut upsd's {@code GET /api/v1/events} (Server-Sent Events) on a thread of its own and hands
  * the name of the UPS each event is about to a listener, so that the UI rereads it at once instead of at
- * the next poll. After a lost stream it reconnects (upsd then sends a snapshot of every UPS again).
+ * the next poll. After a lost stream it reconnects with {@code Last-Event-ID}, so upsd replays what was
+ * missed (or, when it cannot, sends a resync and a snapshot of every UPS again).
  * Reads are bounded: a line by {@value #MAX_LINE} bytes, an event by ServerSentEvents' bound, silence by
  * {@link #SILENCE} (upsd sends a keep-alive comment every 15 s).
  */
@@ -31,6 +32,7 @@ public final class RestEvents implements AutoCloseable {
     private final ObjectMapper json;
     private final Thread thread;
     private volatile boolean closed;
+    private String lastEventId; // the reading thread's only
 
     /** Starts following the events of the upsd whose REST API is at {@code base}. */
     public RestEvents(URI base, Duration retry, ObjectMapper json, Consumer<String> listener) {
@@ -62,6 +64,9 @@ public final class RestEvents implements AutoCloseable {
             c.setConnectTimeout((int) retry.toMillis() * 5);
             c.setReadTimeout((int) SILENCE.toMillis());
             c.setRequestProperty("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                c.setRequestProperty("Last-Event-ID", lastEventId);
+            }
             if (c.getResponseCode() != 200) {
                 throw new IOException("HTTP " + c.getResponseCode());
             }
@@ -69,6 +74,9 @@ public final class RestEvents implements AutoCloseable {
                 ServerSentEvents events = new ServerSentEvents(new BoundedLineReader(in, MAX_LINE));
                 ServerSentEvents.Event e;
                 while (!closed && (e = events.next()) != null) {
+                    if (events.lastEventId() != null) {
+                        lastEventId = events.lastEventId();
+                    }
                     dispatch(e.data());
                 }
             }
