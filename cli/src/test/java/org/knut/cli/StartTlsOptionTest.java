@@ -26,10 +26,9 @@ class StartTlsOptionTest {
     @BeforeAll
     static void start() throws IOException {
         certs = TestCertificates.create(dir.resolve("certs"));
-        Path upsConf = Files.writeString(dir.resolve("ups.conf"), "");
-        tls = RealUpsd.start(upsConf, dir, dir.resolve("tls"), "", "ALLOW_NO_DEVICE 1\nCERTPATH "
-                + certs.nssServerDatabase(dir.resolve("nssdb")) + "\nCERTIDENT \"upsd\" \"\"\n");
-        plain = RealUpsd.start(upsConf, dir, dir.resolve("plain"), "", "ALLOW_NO_DEVICE 1\n");
+        tls = certs.realUpsdWithStartTls(dir.resolve("tls"));
+        plain = RealUpsd.start(Files.writeString(dir.resolve("ups.conf"), ""), dir, dir.resolve("plain"), "",
+                "ALLOW_NO_DEVICE 1\n");
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -31,10 +30,7 @@ class StartTlsRealUpsdTest {
     @BeforeAll
     static void start() throws IOException {
         certs = TestCertificates.create(dir.resolve("certs"));
-        Path db = certs.nssServerDatabase(dir.resolve("nssdb"));
-        Path upsConf = Files.writeString(dir.resolve("ups.conf"), "");
-        upsd = RealUpsd.start(upsConf, dir, dir.resolve("upsd"), "",
-                "ALLOW_NO_DEVICE 1\nCERTPATH " + db + "\nCERTIDENT \"upsd\" \"\"\n");
+        upsd = certs.realUpsdWithStartTls(dir.resolve("real"));
     }
 
     @AfterAll

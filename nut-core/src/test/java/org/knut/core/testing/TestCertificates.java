@@ -92,6 +92,17 @@ public final class TestCertificates {
         return db;
     }
 
+    /**
+     * Debian's real upsd (NSS build) serving no UPS, with STARTTLS on the server certificate: its NSS
+     * database, configuration and log go into {@code dir}.
+     */
+    public RealUpsd realUpsdWithStartTls(Path dir) throws IOException {
+        Path db = nssServerDatabase(dir.resolve("nssdb"));
+        Path upsConf = Files.writeString(dir.resolve("ups.conf"), "");
+        return RealUpsd.start(upsConf, dir, dir.resolve("upsd"), "",
+                "ALLOW_NO_DEVICE 1\nCERTPATH " + db + "\nCERTIDENT \"upsd\" \"\"\n");
+    }
+
     private void ca(String name, String cn) throws IOException {
         openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".pem",
                 "-days", "2", "-subj", "/CN=" + cn, "-addext", "basicConstraints=critical,CA:TRUE",
