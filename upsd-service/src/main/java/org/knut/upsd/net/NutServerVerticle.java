@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.knut.core.client.UpsId.HostPort;
+import org.knut.upsd.config.ClientTimeouts;
 import org.knut.upsd.protocol.CommandHandler;
 import org.knut.upsd.protocol.Session;
 
@@ -27,18 +28,18 @@ final class NutServerVerticle extends AbstractVerticle {
 
     private final List<HostPort> listen;
     private final boolean allowNotAllListeners;
-    private final long idleTimeoutMillis;
+    private final ClientTimeouts timeouts;
     private final int maxLine;
     private final CommandHandler handler;
     private final ClientGate gate;
     private EventLoopShare share;
     private long sweeper;
 
-    NutServerVerticle(List<HostPort> listen, boolean allowNotAllListeners, long idleTimeoutMillis, int maxLine,
+    NutServerVerticle(List<HostPort> listen, boolean allowNotAllListeners, ClientTimeouts timeouts, int maxLine,
             CommandHandler handler, ClientGate gate) {
         this.listen = listen;
         this.allowNotAllListeners = allowNotAllListeners;
-        this.idleTimeoutMillis = idleTimeoutMillis;
+        this.timeouts = timeouts;
         this.maxLine = maxLine;
         this.handler = handler;
         this.gate = gate;
@@ -46,10 +47,10 @@ final class NutServerVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> started) {
-        // upsd sheds clients it has not heard from for a minute; here a sweep per event loop does it
-        long sweepMillis = Math.max(50, Math.min(1000, idleTimeoutMillis / 4));
-        share = new EventLoopShare((idleTimeoutMillis + sweepMillis - 1) / sweepMillis);
-        sweeper = vertx.setPeriodic(sweepMillis, id -> share.sweep());
+        // upsd sheds clients it has not heard from for a minute; here a sweep per event loop does it, and
+        // sheds slow clients too
+        share = new EventLoopShare(timeouts);
+        sweeper = vertx.setPeriodic(share.sweepMillis(), id -> share.sweep());
         List<Future<NetServer>> binds = new ArrayList<>();
         for (HostPort hp : listen) {
             NetServerOptions options = new NetServerOptions()
@@ -86,7 +87,7 @@ final class NutServerVerticle extends AbstractVerticle {
         Session session = new Session(ip);
         socket.closeHandler(v -> {
             session.disconnected(); // a TCP close logs the client out
-            gate.release();
+            gate.release(ip);
         });
         // the NUT codec goes into the connection's pipeline ahead of Vert.x's handler, which then only
         // sees the connection's events (its close)
