@@ -77,7 +77,8 @@ final class EventLoopShare {
         if (tick - h.lastReadTick() > idleTicks) {
             return "idle";
         }
-        if (h.partialLineSinceTick() >= 0 && tick - h.partialLineSinceTick() > lineTicks) {
+        // while its replies back up, a connection is not read: its unfinished line is no fault of the client's
+        if (h.unwritableSinceTick() < 0 && h.partialLineSinceTick() >= 0 && tick - h.partialLineSinceTick() > lineTicks) {
             return "request line not finished in time";
         }
         if (h.unwritableSinceTick() >= 0 && tick - h.unwritableSinceTick() > sendTicks) {

@@ -111,6 +111,9 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
             unwritableSinceTick = -1;
+            if (partialLineSinceTick >= 0) {
+                partialLineSinceTick = share.tick(); // the line was held up by our not reading, not by the client
+            }
             ctx.channel().config().setAutoRead(true);
         }
         ctx.fireChannelWritabilityChanged();
