@@ -30,8 +30,11 @@ import org.knut.upsd.testing.ScriptedDriver;
  */
 class SlowClientsTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** Enough variables that one LIST VAR reply is about 20 kB. */
-    private static final int VARIABLES = 200;
+    /**
+     * Enough variables that one LIST VAR reply is about 130 kB: the replies to one read of requests must
+     * outgrow what the kernel's socket buffers take (megabytes on loopback) plus the backlog bound.
+     */
+    private static final int VARIABLES = 1000;
 
     @TempDir
     Path conf;
@@ -45,7 +48,7 @@ class SlowClientsTest {
         Files.writeString(conf.resolve("ups.conf"), "[demo]\n\tdriver = scripted\n\tport = none\n");
         List<String> dump = new ArrayList<>(List.of("SETINFO ups.status \"OL\""));
         for (int i = 0; i < VARIABLES; i++) {
-            dump.add("SETINFO test.filler." + i + " \"" + "x".repeat(60) + "\"");
+            dump.add("SETINFO test.filler." + i + " \"" + "x".repeat(100) + "\"");
         }
         dump.add("DATAOK");
         dump.add("DUMPDONE");
@@ -129,8 +132,8 @@ class SlowClientsTest {
         // the send timeout is far off: only the backlog bound can close it within the test's wait
         start(Map.of("knut.upsd.send-timeout", "10m"));
         try (RawClient talker = new RawClient(knut.port()); Socket deaf = deafClient()) {
-            // 200 requests in one read, of about 20 kB each: 4 MB of replies, more than the socket and the
-            // bound hold
+            // 200 requests (about 140 in upsd's first read), of about 130 kB each: far more replies than the
+            // socket buffers and the bound hold
             deaf.getOutputStream().write("LIST VAR demo\n".repeat(200).getBytes(StandardCharsets.US_ASCII));
             Await.until("the piling client to be closed", WAIT, () -> knut.upsd().clients() == 1);
             assertEquals("VAR demo ups.status \"OL\"", talker.ask("GET VAR demo ups.status"));
