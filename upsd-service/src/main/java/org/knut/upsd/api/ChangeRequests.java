@@ -24,16 +24,16 @@ public class ChangeRequests {
 
     /**
      * The caller, when its credentials name a upsd user (checked by the NUT port's path, with its
-     * throttling); otherwise a 401, written to the audit log as a refused {@code action} on {@code ups}.
-     * Rights are checked later.
+     * throttling); otherwise a 401, written to the audit log as a refused {@code action} on {@code ups}
+     * with its {@code arguments} (name, value pairs). Rights are checked later.
      */
     Requester authenticate(String authorization, HttpServerRequest request, UpsControl control, String ups,
-            String action) {
+            String action, String... arguments) {
         BasicCredentials credentials = BasicCredentials.parse(authorization);
         Requester who = new Requester(credentials.username(), credentials.password(),
                 ClientAddress.text(request.remoteAddress().hostAddress()), "rest");
         if (control.authenticate(who) == null) {
-            AuditLog.request(who, ups, action, NutError.ACCESS_DENIED, null);
+            AuditLog.request(who, ups, action, NutError.ACCESS_DENIED, null, arguments);
             throw new ApiException(401, "ACCESS-DENIED", "unknown user or wrong password");
         }
         return who;

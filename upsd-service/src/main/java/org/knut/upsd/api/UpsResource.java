@@ -97,7 +97,8 @@ public class UpsResource {
     public Response command(@PathParam("name") String name, @PathParam("command") String command,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpServerRequest request, String body) {
-        Requester who = changes.authenticate(authorization, request, upsd().control(), name, "INSTCMD");
+        Requester who = changes.authenticate(authorization, request, upsd().control(), name, "INSTCMD",
+                "cmd", command);
         String parameter = changes.field(contentType, body, "parameter", false);
         UpsControl.Outcome o = upsd().control().instcmd(ups(name), who, command, parameter, true);
         return accepted(o, "instant command " + command);
@@ -116,7 +117,8 @@ public class UpsResource {
     public Response setVariable(@PathParam("name") String name, @PathParam("variable") String variable,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpServerRequest request, String body) {
-        Requester who = changes.authenticate(authorization, request, upsd().control(), name, "SET");
+        Requester who = changes.authenticate(authorization, request, upsd().control(), name, "SET",
+                "var", variable);
         String value = changes.field(contentType, body, "value", true);
         UpsControl.Outcome o = upsd().control().setVar(ups(name), who, variable, value, true);
         return accepted(o, "variable " + variable);

@@ -47,7 +47,7 @@ class AccessControlTest {
 
     @BeforeEach
     void start() throws Exception {
-        everything = LogCapture.everything();
+        everything = LogCapture.everythingBut();
         Files.createDirectories(conf.resolve("state"));
         Files.writeString(conf.resolve("ups.conf"), "[demo]\n\tdriver = scripted\n\tport = none\n");
         Files.writeString(conf.resolve("upsd.users"), """

@@ -17,9 +17,14 @@ public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final Level previous;
     private final List<String> messages = new ArrayList<>();
+    private final List<String> ignored;
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord r) {
+            String category = r.getLoggerName() == null ? "" : r.getLoggerName();
+            if (ignored.stream().anyMatch(category::startsWith)) {
+                return;
+            }
             StringBuilder text = new StringBuilder(r instanceof ExtLogRecord e ? e.getFormattedMessage() : r.getMessage());
             for (Throwable t = r.getThrown(); t != null; t = t.getCause()) {
                 text.append(" | ").append(t);
@@ -38,7 +43,8 @@ public final class LogCapture implements AutoCloseable {
         }
     };
 
-    private LogCapture(String category, Level level) {
+    private LogCapture(String category, Level level, List<String> ignored) {
+        this.ignored = ignored;
         logger = Logger.getLogger(category);
         previous = logger.getLevel();
         logger.setLevel(level);
@@ -48,12 +54,12 @@ public final class LogCapture implements AutoCloseable {
 
     /** {@code category}'s messages at INFO and above. */
     public static LogCapture of(String category) {
-        return new LogCapture(category, Level.INFO);
+        return new LogCapture(category, Level.INFO, List.of());
     }
 
-    /** Everything every category logs, TRACE included. */
-    public static LogCapture everything() {
-        return new LogCapture("", Level.ALL);
+    /** Everything every category logs, TRACE included, but the categories starting with {@code ignored}. */
+    public static LogCapture everythingBut(String... ignored) {
+        return new LogCapture("", Level.ALL, List.of(ignored));
     }
 
     public List<String> messages() {
