@@ -42,7 +42,7 @@ import org.knut.core.config.UpsdUsers;
  * knut.upsd.max-conn-per-address
  *                          most clients from one address at once; 64, 0 = no limit but MAXCONN
  * knut.upsd.login-failures.max, .window, .block, .addresses
- *                          after max (10) failed logins within window (1m), an address's logins are refused
+ *                          after max (30) failed logins within window (1m), an address's logins are refused
  *                          for block (5m); addresses remembered at most (10000); max 0 turns it off
  * knut.upsd.event-loops    NUT server instances sharing the port; default the number of CPUs
  * knut.upsd.users.*        users (see ConfigUsers)
