@@ -26,7 +26,7 @@ import org.knut.upsd.config.UpsdSettings;
 import org.knut.upsd.testing.KnutUpsd;
 import org.knut.upsd.testing.LogCapture;
 import org.knut.upsd.testing.RawClient;
-import org.knut.upsd.testing.ScriptedDriver;
+import org.knut.upsd.testing.ScriptedUpsd;
 
 /**
  * Access control on the NUT port: login failure throttling per address, the audit log of changes, and
@@ -41,15 +41,13 @@ class AccessControlTest {
     @TempDir
     Path conf;
 
-    private ScriptedDriver driver;
+    private ScriptedUpsd upsd;
     private KnutUpsd knut;
     private LogCapture everything;
 
     @BeforeEach
     void start() throws Exception {
         everything = LogCapture.everythingBut();
-        Files.createDirectories(conf.resolve("state"));
-        Files.writeString(conf.resolve("ups.conf"), "[demo]\n\tdriver = scripted\n\tport = none\n");
         Files.writeString(conf.resolve("upsd.users"), """
                 [admin]
                 \tpassword = "%s"
@@ -59,22 +57,19 @@ class AccessControlTest {
                 \tpassword = %s
                 \tupsmon primary
                 """.formatted(ADMIN_PASSWORD, MON_PASSWORD));
-        driver = new ScriptedDriver(conf.resolve("state/scripted-demo"), List.of("SETINFO ups.status \"OL\"",
-                "SETINFO ups.id \"rack-1\"", "SETFLAGS ups.id RW STRING", "SETAUX ups.id 16", "ADDCMD load.off",
-                "DATAOK", "DUMPDONE"));
-        knut = KnutUpsd.start(conf, conf.resolve("state"), Map.of("knut.upsd.login-failures.max", "3",
-                "knut.upsd.login-failures.block", "1s"));
-        Await.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
+        upsd = ScriptedUpsd.start(conf, List.of("SETINFO ups.status \"OL\"", "SETINFO ups.id \"rack-1\"",
+                "SETFLAGS ups.id RW STRING", "SETAUX ups.id 16", "ADDCMD load.off", "DATAOK", "DUMPDONE"),
+                Map.of("knut.upsd.login-failures.max", "3", "knut.upsd.login-failures.block", "1s"), WAIT);
+        knut = upsd.knut();
     }
 
     @AfterEach
     void stop() throws Exception {
         try {
-            if (knut != null) {
-                knut.close();
+            if (upsd != null) {
+                upsd.close();
             }
         } finally {
-            driver.close();
             everything.close();
             assertNoPassword(everything.text());
         }

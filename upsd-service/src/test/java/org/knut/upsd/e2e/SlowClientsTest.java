@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.testing.Await;
 import org.knut.upsd.testing.KnutUpsd;
 import org.knut.upsd.testing.RawClient;
-import org.knut.upsd.testing.ScriptedDriver;
+import org.knut.upsd.testing.ScriptedUpsd;
 
 /**
  * Slow-loris and non-reading clients are dropped (line timeout, send timeout, reply backlog bound) while
@@ -39,36 +37,25 @@ class SlowClientsTest {
     @TempDir
     Path conf;
 
-    private ScriptedDriver driver;
+    private ScriptedUpsd upsd;
     private KnutUpsd knut;
 
-    @BeforeEach
-    void driver() throws Exception {
-        Files.createDirectories(conf.resolve("state"));
-        Files.writeString(conf.resolve("ups.conf"), "[demo]\n\tdriver = scripted\n\tport = none\n");
+    @AfterEach
+    void stop() throws Exception {
+        if (upsd != null) {
+            upsd.close();
+        }
+    }
+
+    private void start(Map<String, String> settings) throws Exception {
         List<String> dump = new ArrayList<>(List.of("SETINFO ups.status \"OL\""));
         for (int i = 0; i < VARIABLES; i++) {
             dump.add("SETINFO test.filler." + i + " \"" + "x".repeat(100) + "\"");
         }
         dump.add("DATAOK");
         dump.add("DUMPDONE");
-        driver = new ScriptedDriver(conf.resolve("state/scripted-demo"), dump);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (knut != null) {
-                knut.close();
-            }
-        } finally {
-            driver.close();
-        }
-    }
-
-    private void start(Map<String, String> settings) throws Exception {
-        knut = KnutUpsd.start(conf, conf.resolve("state"), settings);
-        Await.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
+        upsd = ScriptedUpsd.start(conf, dump, settings, WAIT);
+        knut = upsd.knut();
     }
 
     @Test
