@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.knut.core.client.UpsId.HostPort;
 import org.knut.upsd.config.Descriptions;
 import org.knut.upsd.config.DriverEndpoint;
+import org.knut.upsd.control.LoginThrottle;
 import org.knut.upsd.control.UpsControl;
 import org.knut.upsd.config.UpsdSettings;
 import org.knut.upsd.driver.DriverLink;
@@ -62,14 +63,15 @@ public final class Upsd implements AutoCloseable {
                     FIRST_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS));
         }
         UpsRegistry registry = new UpsRegistry(upses);
-        UpsControl control = new UpsControl(settings.users(), tracking);
+        UpsControl control = new UpsControl(settings.users(), tracking, new LoginThrottle(settings.loginFailures()));
         CommandHandler handler = new CommandHandler(registry, control, settings.descriptions(), identity);
-        NutServer server = new NutServer(vertx, new ClientGate(settings.allow(), settings.maxConn()));
+        NutServer server = new NutServer(vertx,
+                new ClientGate(settings.allow(), settings.maxConn(), settings.maxConnPerAddress()));
         Housekeeper housekeeper = new Housekeeper(links, tracking, Housekeeper.tickMillis(settings.maxAge()));
         Upsd upsd = new Upsd(registry, control, events, settings.descriptions(), links, housekeeper, server);
         try {
             links.forEach(DriverLink::start);
-            server.start(settings.listen(), settings.allowNotAllListeners(), settings.idleTimeout(),
+            server.start(settings.listen(), settings.allowNotAllListeners(), settings.timeouts(),
                     settings.eventLoops(), handler, settings.nutTls());
         } catch (Exception | Error e) {
             upsd.close();

@@ -39,6 +39,12 @@ public record UpsdUsers(Map<String, User> users) {
             return upsmon != UpsmonRole.NONE;
         }
 
+        /** Without the password: a user may end up in a log or an error message. */
+        @Override
+        public String toString() {
+            return "User[name=" + name + ", actions=" + actions + ", instcmds=" + instcmds + ", upsmon=" + upsmon + "]";
+        }
+
         public boolean mayPrimary() {
             return upsmon == UpsmonRole.PRIMARY;
         }

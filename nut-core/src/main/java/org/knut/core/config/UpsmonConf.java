@@ -59,6 +59,13 @@ public record UpsmonConf(
         public boolean primary() {
             return role == Role.PRIMARY;
         }
+
+        /** Without the password: a MONITOR line may end up in a log or an error message. */
+        @Override
+        public String toString() {
+            return "Monitor[system=" + system + ", powerValue=" + powerValue + ", user=" + user + ", role=" + role
+                    + ", line=" + line + "]";
+        }
     }
 
     /** The timing directives, in seconds. Negative OFFDURATION/OVERDURATION disable those rules. */

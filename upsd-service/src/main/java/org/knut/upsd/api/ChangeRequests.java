@@ -2,12 +2,17 @@ package org.knut.upsd.api;
 
 import java.util.Locale;
 
+import org.knut.core.protocol.NutError;
+import org.knut.upsd.audit.AuditLog;
+import org.knut.upsd.control.Requester;
 import org.knut.upsd.control.UpsControl;
+import org.knut.upsd.net.ClientAddress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,10 +22,18 @@ public class ChangeRequests {
     @Inject
     ObjectMapper json;
 
-    /** The caller's credentials when they name a upsd user; otherwise a 401. Rights are checked later. */
-    BasicCredentials authenticate(String authorization, UpsControl control) {
-        BasicCredentials who = BasicCredentials.parse(authorization);
-        if (control.authenticate(who.username(), who.password()) == null) {
+    /**
+     * The caller, when its credentials name a upsd user (checked by the NUT port's path, with its
+     * throttling); otherwise a 401, written to the audit log as a refused {@code action} on {@code ups}
+     * with its {@code arguments} (name, value pairs). Rights are checked later.
+     */
+    Requester authenticate(String authorization, HttpServerRequest request, UpsControl control, String ups,
+            String action, String... arguments) {
+        BasicCredentials credentials = BasicCredentials.parse(authorization);
+        Requester who = new Requester(credentials.username(), credentials.password(),
+                ClientAddress.text(request.remoteAddress().hostAddress()), "rest");
+        if (control.authenticate(who) == null) {
+            AuditLog.request(who, ups, action, NutError.ACCESS_DENIED, null, arguments);
             throw new ApiException(401, "ACCESS-DENIED", "unknown user or wrong password");
         }
         return who;

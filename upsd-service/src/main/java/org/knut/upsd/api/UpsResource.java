@@ -12,10 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.knut.core.protocol.NutError;
 import org.knut.upsd.Upsd;
 import org.knut.upsd.UpsdService;
+import org.knut.upsd.control.Requester;
 import org.knut.upsd.control.UpsControl;
 import org.knut.upsd.state.ServedUps;
 import org.knut.upsd.state.TrackingTable;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -93,11 +96,11 @@ public class UpsResource {
     @APIResponse(responseCode = "404", description = "UNKNOWN-UPS or CMD-NOT-SUPPORTED")
     public Response command(@PathParam("name") String name, @PathParam("command") String command,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        BasicCredentials who = changes.authenticate(authorization, upsd().control());
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpServerRequest request, String body) {
+        Requester who = changes.authenticate(authorization, request, upsd().control(), name, "INSTCMD",
+                "cmd", command);
         String parameter = changes.field(contentType, body, "parameter", false);
-        UpsControl.Outcome o = upsd().control().instcmd(ups(name), who.username(), who.password(), command, parameter,
-                true);
+        UpsControl.Outcome o = upsd().control().instcmd(ups(name), who, command, parameter, true);
         return accepted(o, "instant command " + command);
     }
 
@@ -113,11 +116,11 @@ public class UpsResource {
     @APIResponse(responseCode = "404", description = "UNKNOWN-UPS or VAR-NOT-SUPPORTED")
     public Response setVariable(@PathParam("name") String name, @PathParam("variable") String variable,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        BasicCredentials who = changes.authenticate(authorization, upsd().control());
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpServerRequest request, String body) {
+        Requester who = changes.authenticate(authorization, request, upsd().control(), name, "SET",
+                "var", variable);
         String value = changes.field(contentType, body, "value", true);
-        UpsControl.Outcome o = upsd().control().setVar(ups(name), who.username(), who.password(), variable, value,
-                true);
+        UpsControl.Outcome o = upsd().control().setVar(ups(name), who, variable, value, true);
         return accepted(o, "variable " + variable);
     }
 

@@ -37,6 +37,13 @@ import org.knut.core.config.UpsdUsers;
  *                          may be absent
  * knut.upsd.allow          CIDR blocks allowed to connect, comma list; default every address
  * knut.upsd.idle-timeout   clients silent this long are closed; 60s (NUT's fixed value); "90", "90s", "2m", "PT90S"
+ * knut.upsd.line-timeout   a request line not finished this long closes the client (slow loris); 10s
+ * knut.upsd.send-timeout   a client not reading its replies this long is closed; 30s
+ * knut.upsd.max-conn-per-address
+ *                          most clients from one address at once; 64, 0 = no limit but MAXCONN
+ * knut.upsd.login-failures.max, .window, .block, .addresses
+ *                          after max (30) failed logins within window (1m), an address's logins are refused
+ *                          for block (5m); addresses remembered at most (10000); max 0 turns it off
  * knut.upsd.event-loops    NUT server instances sharing the port; default the number of CPUs
  * knut.upsd.users.*        users (see ConfigUsers)
  * knut.upsd.replica-id     this replica's name towards the drivers; default env HOSTNAME (the pod's name)
@@ -56,7 +63,7 @@ public final class SettingsLoader {
     static final String DEFAULT_CONF = "/etc/nut";
     static final String DEFAULT_STATE = "/var/run/nut";
     static final String DEFAULT_DATA = "/usr/share/nut";
-    static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
+    static final int DEFAULT_MAX_CONN_PER_ADDRESS = 64;
 
     private final Function<String, Optional<String>> config;
     private final Iterable<String> configNames;
@@ -106,9 +113,23 @@ public final class SettingsLoader {
         return new UpsdSettings(confDir, statePath, listen(upsd),
                 flag("knut.upsd.allow-not-all-listeners", upsd.allowNotAllListeners()),
                 number("knut.upsd.max-age", upsd.maxAge(), 1), number("knut.upsd.max-conn", upsd.maxConn(), 0),
-                number("knut.upsd.tracking-delay", upsd.trackingDelay(), 1), idleTimeout(), allow(), drivers, users,
-                Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops(), replicaId(), tls.nut(upsd),
-                tls.driverLink());
+                number("knut.upsd.tracking-delay", upsd.trackingDelay(), 1), allow(), drivers, users,
+                Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops(), replicaId(),
+                number("knut.upsd.max-conn-per-address", DEFAULT_MAX_CONN_PER_ADDRESS, 0), timeouts(), loginFailures(),
+                tls.nut(upsd), tls.driverLink());
+    }
+
+    private ClientTimeouts timeouts() throws ConfigException {
+        return new ClientTimeouts(duration("knut.upsd.idle-timeout", ClientTimeouts.DEFAULT_IDLE),
+                duration("knut.upsd.line-timeout", ClientTimeouts.DEFAULT_LINE),
+                duration("knut.upsd.send-timeout", ClientTimeouts.DEFAULT_SEND));
+    }
+
+    private LoginThrottling loginFailures() throws ConfigException {
+        String p = "knut.upsd.login-failures.";
+        LoginThrottling d = LoginThrottling.DEFAULT;
+        return new LoginThrottling(number(p + "max", d.maxFailures(), 0), duration(p + "window", d.window()),
+                duration(p + "block", d.block()), number(p + "addresses", d.maxAddresses(), 1));
     }
 
     private String replicaId() {
@@ -124,7 +145,7 @@ public final class SettingsLoader {
                 .orElse(fallback);
     }
 
-    /** A whole number of at least {@code min} from config, else the upsd.conf value. */
+    /** A whole number of at least {@code min} from config, else {@code fromFile} (upsd.conf's value or the default). */
     private int number(String key, int fromFile, int min) throws ConfigException {
         Optional<String> v = config.apply(key);
         if (v.isEmpty()) {
@@ -235,14 +256,15 @@ public final class SettingsLoader {
         return allow.isPresent() ? HostFilter.parse(allow.get(), "knut.upsd.allow") : HostFilter.all();
     }
 
-    private Duration idleTimeout() throws ConfigException {
-        Optional<String> v = config.apply("knut.upsd.idle-timeout");
+    /** A positive duration from config, else {@code fallback}. */
+    private Duration duration(String key, Duration fallback) throws ConfigException {
+        Optional<String> v = config.apply(key);
         if (v.isEmpty()) {
-            return DEFAULT_IDLE;
+            return fallback;
         }
         Duration d = parseDuration(v.get());
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new ConfigException("knut.upsd.idle-timeout", 0,
+            throw new ConfigException(key, 0,
                     "'" + v.get() + "' is not a positive duration (e.g. 60, 60s, 2m, PT60S)");
         }
         return d;

@@ -1,7 +1,6 @@
 package org.knut.upsd.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.knut.core.client.UpsId.HostPort;
@@ -13,6 +12,7 @@ import org.knut.core.config.UpsdUsers;
  * @param maxConn       most concurrent clients per instance; 0 = no limit but the OS's
  * @param eventLoops    NUT server instances (one per event loop) sharing the listening sockets
  * @param replicaId     this upsd among the replicas sharing the drivers (for the logins they exchange)
+ * @param maxConnPerAddress most concurrent clients from one address; 0 = no limit but MAXCONN
  * @param nutTls        STARTTLS on the NUT port, or null when no certificate is configured
  * @param driverLink    TLS and token on tcp: driver links
  */
@@ -24,13 +24,15 @@ public record UpsdSettings(
         int maxAge,
         int maxConn,
         int trackingDelay,
-        Duration idleTimeout,
         HostFilter allow,
         List<DriverEndpoint> drivers,
         UpsdUsers users,
         Descriptions descriptions,
         int eventLoops,
         String replicaId,
+        int maxConnPerAddress,
+        ClientTimeouts timeouts,
+        LoginThrottling loginFailures,
         NutTls nutTls,
         DriverLinkSecurity driverLink) {
 

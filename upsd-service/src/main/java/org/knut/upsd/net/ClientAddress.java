@@ -4,11 +4,11 @@ package org.knut.upsd.net;
  * A client's IP address as upsd writes it (inet_ntop): IPv6 in the RFC 5952 short form ({@code ::1},
  * not Java's {@code 0:0:0:0:0:0:0:1}) and without a zone.
  */
-final class ClientAddress {
+public final class ClientAddress {
     private ClientAddress() {
     }
 
-    static String text(String hostAddress) {
+    public static String text(String hostAddress) {
         if (hostAddress.indexOf(':') < 0) {
             return hostAddress;
         }

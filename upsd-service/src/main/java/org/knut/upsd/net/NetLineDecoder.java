@@ -67,6 +67,11 @@ public final class NetLineDecoder {
         this(maxLine, new Scratch());
     }
 
+    /** True while part of a line has arrived without its end. */
+    public boolean pending() {
+        return lineLength > 0;
+    }
+
     /** Feeds the next piece of the stream; complete lines are handed to {@code sink} in order. */
     public void feed(ByteBuf bb, Sink sink) {
         int i = bb.readerIndex();

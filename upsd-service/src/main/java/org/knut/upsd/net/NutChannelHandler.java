@@ -12,6 +12,7 @@ import org.knut.upsd.protocol.Session;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -22,7 +23,10 @@ import io.netty.util.ReferenceCountUtil;
  * {@link CommandHandler}, and each reply is encoded into one buffer ({@link ReplyEncoder}). Replies to
  * the requests of one read leave with one flush. While the outbound buffer is over its high-water mark
  * the connection stops reading, so a client that sends without reading cannot make us buffer without
- * bound. After STARTTLS, a TLS handler in front of this one decrypts and encrypts. Runs on the connection's event loop only, sharing that loop's {@link EventLoopShare}.
+ * bound: replies beyond {@link NutServer#MAX_BACKLOG} close it at once, and one that leaves its replies
+ * unread is closed by the send timeout ({@link EventLoopShare}). After STARTTLS, a TLS handler in front of
+ * this one decrypts and encrypts. Runs on the connection's event loop only, sharing that loop's
+ * {@link EventLoopShare}.
  */
 final class NutChannelHandler extends ChannelInboundHandlerAdapter implements NetLineDecoder.Sink {
     private static final Logger LOG = Logger.getLogger(NutChannelHandler.class);
@@ -37,6 +41,12 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
     private ChannelHandlerContext ctx;
     private boolean unflushed;
     private long lastReadTick;
+    /** When the unfinished line now buffered was begun (-1: none), for the line timeout. */
+    private long partialLineSinceTick = -1;
+    /** Whether this read finished a line: an unfinished one after it is a new one. */
+    private boolean lineFinished;
+    /** When the connection went over its write high-water mark (-1: it is writable), for the send timeout. */
+    private long unwritableSinceTick = -1;
 
     /** @param tls the STARTTLS context, or null when none is configured */
     NutChannelHandler(CommandHandler handler, Session session, int maxLine, EventLoopShare share, NutTls tls) {
@@ -65,6 +75,18 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
         return lastReadTick;
     }
 
+    long partialLineSinceTick() {
+        return partialLineSinceTick;
+    }
+
+    long unwritableSinceTick() {
+        return unwritableSinceTick;
+    }
+
+    String address() {
+        return session.address();
+    }
+
     void close() {
         ctx.close();
     }
@@ -74,7 +96,13 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
         lastReadTick = share.tick();
         try {
             if (msg instanceof ByteBuf bytes) {
+                lineFinished = false;
                 decoder.feed(bytes, this);
+                if (!decoder.pending()) {
+                    partialLineSinceTick = -1;
+                } else if (lineFinished || partialLineSinceTick < 0) {
+                    partialLineSinceTick = lastReadTick;
+                }
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -93,6 +121,10 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
+            unwritableSinceTick = -1;
+            if (partialLineSinceTick >= 0) {
+                partialLineSinceTick = share.tick(); // the line was held up by our not reading, not by the client
+            }
             ctx.channel().config().setAutoRead(true);
         }
         ctx.fireChannelWritabilityChanged();
@@ -105,6 +137,7 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
 
     @Override
     public boolean request(List<String> words) {
+        lineFinished = true;
         StringBuilder reply = share.reply;
         reply.setLength(0);
         handler.handle(session, words, reply);
@@ -117,8 +150,7 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
             startTls(out);
             return false;
         }
-        write(out);
-        return true;
+        return write(out);
     }
 
     /**
@@ -152,8 +184,8 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
 
     @Override
     public boolean malformed() {
-        write(ctx.alloc().ioBuffer(INVALID_ARGUMENT.length).writeBytes(INVALID_ARGUMENT));
-        return true;
+        lineFinished = true;
+        return write(ctx.alloc().ioBuffer(INVALID_ARGUMENT.length).writeBytes(INVALID_ARGUMENT));
     }
 
     @Override
@@ -162,13 +194,28 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
-    private void write(ByteBuf out) {
+    /** False when the client has left too many replies unread: then the connection is closing. */
+    private boolean write(ByteBuf out) {
         ctx.write(out, ctx.voidPromise());
         unflushed = true;
         if (!ctx.channel().isWritable()) {
             unflushed = false;
             ctx.flush();
             ctx.channel().config().setAutoRead(false);
+            if (unwritableSinceTick < 0) {
+                unwritableSinceTick = share.tick();
+            }
+            // the rest of this read is still answered, so the backlog can pass the high-water mark
+            if (backlog() > NutServer.MAX_BACKLOG) {
+                ctx.close();
+                return false;
+            }
         }
+        return true;
+    }
+
+    private long backlog() {
+        ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 }

@@ -1,12 +1,12 @@
 package org.knut.upsd.net;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.knut.core.client.UpsId.HostPort;
+import org.knut.upsd.config.ClientTimeouts;
 import org.knut.upsd.config.NutTls;
 import org.knut.upsd.protocol.CommandHandler;
 
@@ -20,6 +20,8 @@ import io.vertx.core.Vertx;
 public final class NutServer {
     /** Longest request line accepted; a longer one is answered ERR INVALID-ARGUMENT and closed. */
     public static final int MAX_LINE = 4096;
+    /** Most reply bytes a client may leave unread beyond what the socket holds; more closes it. */
+    public static final int MAX_BACKLOG = 1 << 20;
 
     private final Vertx vertx;
     private final ClientGate gate;
@@ -30,14 +32,17 @@ public final class NutServer {
         this.gate = gate;
     }
 
-    /** Binds every address, or fails (as upsd does unless ALLOW_NOT_ALL_LISTENERS lets it do with some). */
-    /** @param tls the STARTTLS context, or null when STARTTLS is not configured */
-    public void start(List<HostPort> listen, boolean allowNotAllListeners, Duration idleTimeout, int instances,
+    /**
+     * Binds every address, or fails (as upsd does unless ALLOW_NOT_ALL_LISTENERS lets it do with some).
+     *
+     * @param tls the STARTTLS context, or null when STARTTLS is not configured
+     */
+    public void start(List<HostPort> listen, boolean allowNotAllListeners, ClientTimeouts timeouts, int instances,
             CommandHandler handler, NutTls tls) throws Exception {
         DeploymentOptions options = new DeploymentOptions().setInstances(instances);
         try {
             deployment = vertx.deployVerticle(() -> new NutServerVerticle(listen, allowNotAllListeners,
-                    idleTimeout.toMillis(), MAX_LINE, handler, gate, tls), options)
+                    timeouts, MAX_LINE, handler, gate, tls), options)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;

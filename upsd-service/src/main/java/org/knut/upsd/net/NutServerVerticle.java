@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.knut.core.client.UpsId.HostPort;
+import org.knut.upsd.config.ClientTimeouts;
 import org.knut.upsd.config.NutTls;
 import org.knut.upsd.protocol.CommandHandler;
 import org.knut.upsd.protocol.Session;
@@ -28,7 +29,7 @@ final class NutServerVerticle extends AbstractVerticle {
 
     private final List<HostPort> listen;
     private final boolean allowNotAllListeners;
-    private final long idleTimeoutMillis;
+    private final ClientTimeouts timeouts;
     private final int maxLine;
     private final CommandHandler handler;
     private final ClientGate gate;
@@ -36,11 +37,11 @@ final class NutServerVerticle extends AbstractVerticle {
     private EventLoopShare share;
     private long sweeper;
 
-    NutServerVerticle(List<HostPort> listen, boolean allowNotAllListeners, long idleTimeoutMillis, int maxLine,
+    NutServerVerticle(List<HostPort> listen, boolean allowNotAllListeners, ClientTimeouts timeouts, int maxLine,
             CommandHandler handler, ClientGate gate, NutTls tls) {
         this.listen = listen;
         this.allowNotAllListeners = allowNotAllListeners;
-        this.idleTimeoutMillis = idleTimeoutMillis;
+        this.timeouts = timeouts;
         this.maxLine = maxLine;
         this.handler = handler;
         this.gate = gate;
@@ -49,10 +50,10 @@ final class NutServerVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> started) {
-        // upsd sheds clients it has not heard from for a minute; here a sweep per event loop does it
-        long sweepMillis = Math.max(50, Math.min(1000, idleTimeoutMillis / 4));
-        share = new EventLoopShare((idleTimeoutMillis + sweepMillis - 1) / sweepMillis);
-        sweeper = vertx.setPeriodic(sweepMillis, id -> share.sweep());
+        // upsd sheds clients it has not heard from for a minute; here a sweep per event loop does it, and
+        // sheds slow clients too
+        share = new EventLoopShare(timeouts);
+        sweeper = vertx.setPeriodic(share.sweepMillis(), id -> share.sweep());
         List<Future<NetServer>> binds = new ArrayList<>();
         for (HostPort hp : listen) {
             NetServerOptions options = new NetServerOptions()
@@ -89,7 +90,7 @@ final class NutServerVerticle extends AbstractVerticle {
         Session session = new Session(ip, tls != null);
         socket.closeHandler(v -> {
             session.disconnected(); // a TCP close logs the client out
-            gate.release();
+            gate.release(ip);
         });
         // the NUT codec goes into the connection's pipeline ahead of Vert.x's handler, which then only
         // sees the connection's events (its close)

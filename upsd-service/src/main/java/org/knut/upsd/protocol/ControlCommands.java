@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import org.knut.core.config.UpsdUsers;
 import org.knut.core.protocol.NutError;
+import org.knut.upsd.control.Requester;
 import org.knut.upsd.control.UpsControl;
 import org.knut.upsd.state.ServedUps;
 import org.knut.upsd.state.UpsRegistry;
@@ -26,8 +27,12 @@ final class ControlCommands {
         this.control = control;
     }
 
+    private static Requester who(Session s) {
+        return new Requester(s.username(), s.password(), s.address(), "nut");
+    }
+
     private boolean granted(Session s, Predicate<UpsdUsers.User> right) {
-        return control.granted(s.username(), s.password(), right);
+        return control.granted(who(s), right);
     }
 
     private ServedUps known(String ups, StringBuilder out) {
@@ -84,7 +89,7 @@ final class ControlCommands {
         if (u == null) {
             return;
         }
-        reply(control.fsd(u, s.username(), s.password()), "OK FSD-SET\n", out);
+        reply(control.fsd(u, who(s)), "OK FSD-SET\n", out);
     }
 
     /** {@code SET VAR <ups> <var> <value>} and {@code SET TRACKING ON|OFF}. */
@@ -102,7 +107,7 @@ final class ControlCommands {
             }
             ServedUps u = known(a.get(2), out);
             if (u != null) {
-                reply(control.setVar(u, s.username(), s.password(), a.get(3), a.get(4), s.tracking()), "OK\n", out);
+                reply(control.setVar(u, who(s), a.get(3), a.get(4), s.tracking()), "OK\n", out);
             }
         } else if (what.equals("TRACKING")) {
             String mode = a.get(2).toUpperCase(Locale.ROOT);
@@ -129,7 +134,7 @@ final class ControlCommands {
             return;
         }
         String param = n == 3 ? a.get(3) : null; // upsd takes the parameter only when it is the one extra word
-        reply(control.instcmd(u, s.username(), s.password(), a.get(2), param, s.tracking()), "OK\n", out);
+        reply(control.instcmd(u, who(s), a.get(2), param, s.tracking()), "OK\n", out);
     }
 
     private static void reply(UpsControl.Outcome o, String ok, StringBuilder out) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.LongSupplier;
 
 import org.knut.core.sock.TrackingResult;
+import org.knut.upsd.audit.AuditLog;
 
 /**
  * Results of tracked INSTCMD and SET VAR requests ({@code SET TRACKING ON}): an id is PENDING until the
@@ -63,6 +64,7 @@ public final class TrackingTable {
         Entry e = entries.get(id.toUpperCase(Locale.ROOT));
         if (e != null) {
             e.result = TrackingResult.fromCode(code);
+            AuditLog.completed(id, e.result); // every tracked id is an audited change request
         }
     }
 

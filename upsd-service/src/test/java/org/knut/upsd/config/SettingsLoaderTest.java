@@ -71,7 +71,7 @@ class SettingsLoaderTest {
         assertEquals(25, s.maxAge());
         assertEquals(50, s.maxConn());
         assertEquals(60, s.trackingDelay());
-        assertEquals(Duration.ofSeconds(60), s.idleTimeout());
+        assertEquals(Duration.ofSeconds(60), s.timeouts().idle());
         assertTrue(s.allow().allowsAll());
         assertEquals(List.of(
                 new DriverEndpoint("alpha", "First UPS", UnixDomainSocketAddress.of("/from/ups.conf/dummy-ups-alpha")),
@@ -242,17 +242,49 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void hardeningDefaultsAndOverrides() throws Exception {
+        UpsdSettings s = load();
+        assertEquals(64, s.maxConnPerAddress());
+        assertEquals(new ClientTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(30)), s.timeouts());
+        assertEquals(LoginThrottling.DEFAULT, s.loginFailures());
+        assertTrue(s.loginFailures().enabled());
+
+        config.put("knut.upsd.max-conn-per-address", "0");
+        config.put("knut.upsd.line-timeout", "2s");
+        config.put("knut.upsd.send-timeout", "1m");
+        config.put("knut.upsd.login-failures.max", "0");
+        config.put("knut.upsd.login-failures.window", "30s");
+        config.put("knut.upsd.login-failures.block", "2m");
+        config.put("knut.upsd.login-failures.addresses", "100");
+        s = load();
+        assertEquals(0, s.maxConnPerAddress());
+        assertEquals(new ClientTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofMinutes(1)), s.timeouts());
+        assertEquals(Duration.ofSeconds(2), s.timeouts().shortest());
+        assertEquals(new LoginThrottling(0, Duration.ofSeconds(30), Duration.ofMinutes(2), 100), s.loginFailures());
+        assertFalse(s.loginFailures().enabled());
+
+        config.put("knut.upsd.login-failures.addresses", "0");
+        assertEquals("knut.upsd.login-failures.addresses", failure().file());
+        config.remove("knut.upsd.login-failures.addresses");
+        config.put("knut.upsd.line-timeout", "never");
+        assertEquals("knut.upsd.line-timeout", failure().file());
+        config.remove("knut.upsd.line-timeout");
+        config.put("knut.upsd.max-conn-per-address", "-1");
+        assertEquals("knut.upsd.max-conn-per-address", failure().file());
+    }
+
+    @Test
     void allowIdleTimeoutAndEventLoops() throws Exception {
         config.put("knut.upsd.allow", "10.0.0.0/8");
         config.put("knut.upsd.idle-timeout", "90s");
         config.put("knut.upsd.event-loops", "3");
         UpsdSettings s = load();
         assertFalse(s.allow().allowsAll());
-        assertEquals(Duration.ofSeconds(90), s.idleTimeout());
+        assertEquals(Duration.ofSeconds(90), s.timeouts().idle());
         assertEquals(3, s.eventLoops());
         for (String t : List.of("2m", "PT2M", "120", "120000ms")) {
             config.put("knut.upsd.idle-timeout", t);
-            assertEquals(Duration.ofMinutes(2), load().idleTimeout(), t);
+            assertEquals(Duration.ofMinutes(2), load().timeouts().idle(), t);
         }
         for (String bad : List.of("0", "-5s", "soon", "5x")) {
             config.put("knut.upsd.idle-timeout", bad);

@@ -51,7 +51,9 @@ class BadInputTest {
     void start() throws Exception {
         Path conf = NutConf.write(tmp, Map.of("demo", NutConf.ddl("APC__Smart-UPS_1500__usbhid-ups__2.7.2__01.dev")), "");
         driver = RealDummyUps.start(conf, conf.resolve("state"), "demo");
-        knut = KnutUpsd.start(conf, conf.resolve("state"), Map.of());
+        // the floods here come from one address on purpose: the per-address limits would cut them short
+        knut = KnutUpsd.start(conf, conf.resolve("state"),
+                Map.of("knut.upsd.max-conn-per-address", "0", "knut.upsd.login-failures.max", "0"));
         Await.until("the UPS to be served", WAIT, () -> knut.upsd().registry().find("demo").ready());
     }
 

@@ -83,6 +83,26 @@ class LimitsTest {
     }
 
     @Test
+    void oneAddressCannotTakeEveryConnection() throws Exception {
+        start("MAXCONN 10\n", Map.of("knut.upsd.max-conn-per-address", "2"));
+        try (RawClient a = new RawClient(knut.port()); RawClient b = new RawClient(knut.port())) {
+            assertEquals("1.3", a.ask("NETVER"));
+            assertEquals("1.3", b.ask("NETVER"));
+            try (RawClient refused = new RawClient(knut.port())) {
+                assertTrue(refused.closedByServer());
+            }
+            try (RawClient other = new RawClient(knut.port(), "127.0.0.2")) {
+                assertEquals("1.3", other.ask("NETVER"), "another address still gets in");
+            }
+            assertEquals("VAR demo ups.status \"OL\"", a.ask("GET VAR demo ups.status"));
+        }
+        Await.until("both clients gone", WAIT, () -> knut.upsd().clients() == 0);
+        try (RawClient again = new RawClient(knut.port())) {
+            assertEquals("1.3", again.ask("NETVER"), "the address's count went down as its clients left");
+        }
+    }
+
+    @Test
     void addressesOutsideTheAllowedBlocksAreClosedAtOnce() throws Exception {
         start("", Map.of("knut.upsd.allow", "10.0.0.0/8, ::1/128"));
         try (RawClient c = new RawClient(knut.port())) {

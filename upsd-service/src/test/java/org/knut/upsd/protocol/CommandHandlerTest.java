@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,6 +20,8 @@ import org.knut.core.model.Range;
 import org.knut.core.model.UpsState;
 import org.knut.core.model.VarFlag;
 import org.knut.upsd.config.Descriptions;
+import org.knut.upsd.config.LoginThrottling;
+import org.knut.upsd.control.LoginThrottle;
 import org.knut.upsd.control.UpsControl;
 import org.knut.upsd.state.Availability;
 import org.knut.upsd.state.ServedUps;
@@ -30,6 +33,8 @@ import org.knut.upsd.state.UpsRegistry;
  * upsd 2.8.0 gives (checked against it with the same requests).
  */
 class CommandHandlerTest {
+    /** These tests fail logins on purpose, from one address; LoginThrottleTest covers the throttling. */
+    private static final LoginThrottling NO_THROTTLING = new LoginThrottling(0, Duration.ofMinutes(1), Duration.ofMinutes(1), 1);
     private final List<String> driverLines = new ArrayList<>();
     private ServedUps demo;
     private ServedUps down;
@@ -71,7 +76,7 @@ class CommandHandlerTest {
                 """);
         tracking = new TrackingTable(3600);
         handler = new CommandHandler(new UpsRegistry(List.of(demo, down, stale, waiting, broken)),
-                new UpsControl(users, tracking),
+                new UpsControl(users, tracking, new LoginThrottle(NO_THROTTLING)),
                 new Descriptions(Map.of("ups.status", "UPS status"), Map.of("load.off", "Turn off the load immediately")),
                 new ServerIdentity("2.8.0", "9.9"));
     }
