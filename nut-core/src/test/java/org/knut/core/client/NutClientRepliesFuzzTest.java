@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.knut.core.protocol.NutException;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
@@ -75,7 +77,9 @@ class NutClientRepliesFuzzTest {
 
     private static void ask(byte[] data, Request request) throws IOException {
         reply = data;
-        try (NutClient client = NutClient.connect("127.0.0.1", server.getLocalPort())) {
+        // Jazzer's SSRF detector: the one connection this test makes is to its own loopback server
+        try (SilentCloseable allowed = BugDetectors.allowNetworkConnections((host, port) -> port == server.getLocalPort());
+                NutClient client = NutClient.connect("127.0.0.1", server.getLocalPort())) {
             request.send(client);
         } catch (EOFException | NutException e) {
             // a reply cut short, or an ERR reply: both are answers the caller handles
