@@ -2,10 +2,10 @@ package org.knut.driver.apcsmart;
 
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.knut.driver.serial.ScriptedDriverRun;
 import org.knut.driver.serial.ScriptedSerialLink;
-import org.knut.driver.testing.QuietLogs;
+import org.knut.driver.testing.QuietDriverLogs;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
@@ -15,13 +15,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * UPS's answers are the fuzzer's (see {@link ScriptedSerialLink}). Whatever it answers, start-up and
  * polls end normally or with a DriverException, and {@code ups.status} only holds apcsmart's words.
  */
+@ExtendWith(QuietDriverLogs.class)
 class ApcSmartRepliesFuzzTest {
     private static final Set<String> STATUS_WORDS = Set.of("CAL", "TRIM", "BOOST", "OL", "OB", "OVER", "LB", "RB", "OFF");
-
-    @BeforeAll
-    static void quiet() {
-        QuietLogs.errorsOnly("org.knut.driver");
-    }
 
     @FuzzTest(maxDuration = "60s")
     void apcsmartAnswers(byte[] script) {
