@@ -185,11 +185,11 @@ public record UpsmonConf(
     }
 
     public static UpsmonConf read(Path file) throws ConfigException {
-        return of(ConfigReader.read(file));
+        return of(file.toString(), ConfigReader.read(file));
     }
 
     public static UpsmonConf parse(String name, String text) throws ConfigException {
-        return of(ConfigReader.parse(name, text));
+        return of(name, ConfigReader.parse(name, text));
     }
 
     /**
@@ -197,11 +197,16 @@ public record UpsmonConf(
      * a later line of a single-valued directive wins, MONITOR lines add up.
      */
     public static UpsmonConf of(List<ConfigLine> lines) throws ConfigException {
+        return of(lines.isEmpty() ? "upsmon.conf" : lines.get(0).file(), lines);
+    }
+
+    /** As {@link #of(List)}; whole-file errors name {@code file}, also when it has no lines at all. */
+    private static UpsmonConf of(String file, List<ConfigLine> lines) throws ConfigException {
         Builder b = new Builder();
         for (ConfigLine l : lines) {
             b.apply(l);
         }
-        return b.build(lines.isEmpty() ? "upsmon.conf" : lines.get(0).file());
+        return b.build(file);
     }
 
     /**

@@ -16,8 +16,11 @@ import org.knut.core.protocol.NutTokenizer;
  */
 public record ReplicaLogins(String replica, int count, List<String> addresses) {
     public static final String VERB = "CLIENTS";
-    /** Addresses per line at most, which keeps the line well within a driver socket's line limit. */
-    public static final int MAX_ADDRESSES = 128;
+    /**
+     * Addresses per line at most: with the verb, replica and count the line stays within the arguments a
+     * driver socket's tokenizer takes (a longer line would be refused whole, found by fuzzing).
+     */
+    public static final int MAX_ADDRESSES = NutTokenizer.DEFAULT_MAX_TOKENS - 3;
 
     public ReplicaLogins {
         addresses = List.copyOf(addresses.subList(0, Math.min(addresses.size(), MAX_ADDRESSES)));
