@@ -82,7 +82,8 @@ class SnmpAgentTest {
 
     private DriverState start(Map<String, String> options) throws DriverException {
         Map<String, String> o = new HashMap<>(options);
-        o.putIfAbsent("snmp_timeout", "1");
+        // long enough for SNMPv3's key derivation on a busy machine; the silent-agent tests wait it out
+        o.putIfAbsent("snmp_timeout", "3");
         o.putIfAbsent("snmp_retries", "0");
         DriverSetup setup = new DriverSetup("ups1", "127.0.0.1:" + agent.port(), o, Set.of(), Path.of("/nonexistent"),
                 Duration.ofSeconds(2), clock);
