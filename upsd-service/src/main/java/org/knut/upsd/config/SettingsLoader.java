@@ -44,7 +44,7 @@ import org.knut.core.config.UpsdUsers;
  * knut.upsd.login-failures.max, .window, .block, .addresses
  *                          after max (30) failed logins within window (1m), an address's logins are refused
  *                          for block (5m); addresses remembered at most (10000); max 0 turns it off
- * knut.upsd.event-loops    NUT server instances sharing the port; default the number of CPUs
+ * knut.upsd.event-loops    NUT server instances sharing the port; default 1, like upsd's one thread
  * knut.upsd.users.*        users (see ConfigUsers)
  * knut.upsd.replica-id     this replica's name towards the drivers; default env HOSTNAME (the pod's name)
  *                          plus a random suffix, so that a restarted replica is a new one
@@ -60,6 +60,7 @@ import org.knut.core.config.UpsdUsers;
  * users; a missing ups.conf is an error unless knut.upsd.drivers names the drivers.
  */
 public final class SettingsLoader {
+    static final int DEFAULT_EVENT_LOOPS = 1;
     static final String DEFAULT_CONF = "/etc/nut";
     static final String DEFAULT_STATE = "/var/run/nut";
     static final String DEFAULT_DATA = "/usr/share/nut";
@@ -297,7 +298,9 @@ public final class SettingsLoader {
     private int eventLoops() throws ConfigException {
         Optional<String> v = config.apply("knut.upsd.event-loops");
         if (v.isEmpty()) {
-            return Runtime.getRuntime().availableProcessors();
+            // one loop serves ~90k GET/s; like upsd's single thread, it leaves the other cores to the
+            // rest of the node (bench/run.sh measured more loops as slower on 2 cores shared with load)
+            return DEFAULT_EVENT_LOOPS;
         }
         try {
             int n = Integer.parseInt(v.get());

@@ -77,7 +77,7 @@ class SettingsLoaderTest {
                 new DriverEndpoint("alpha", "First UPS", UnixDomainSocketAddress.of("/from/ups.conf/dummy-ups-alpha")),
                 new DriverEndpoint("beta", null, UnixDomainSocketAddress.of("/from/ups.conf/usbhid-ups-beta"))), s.drivers());
         assertEquals("secret", s.users().user("admin").password());
-        assertEquals(Runtime.getRuntime().availableProcessors(), s.eventLoops());
+        assertEquals(SettingsLoader.DEFAULT_EVENT_LOOPS, s.eventLoops());
     }
 
     @Test
