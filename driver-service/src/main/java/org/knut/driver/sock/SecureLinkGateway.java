@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -109,7 +108,7 @@ public final class SecureLinkGateway implements Closeable {
             relay(s, peer);
         } catch (IOException e) {
             if (running) {
-                LOG.warnf("%s: refused the TCP client %s: %s", name, peer, reason(e));
+                LOG.warnf("%s: refused the TCP client %s: %s", name, peer, TlsContexts.failureReason(e));
             }
         } finally {
             open.remove(s);
@@ -180,14 +179,6 @@ public final class SecureLinkGateway implements Closeable {
                 // either side closed
             }
         }
-    }
-
-    private static String reason(IOException e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return e instanceof SocketException || root.getMessage() == null ? String.valueOf(e.getMessage()) : root.getMessage();
     }
 
     private static Thread daemon(String name, Runnable r) {

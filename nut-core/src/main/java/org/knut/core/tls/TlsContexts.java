@@ -2,6 +2,7 @@ package org.knut.core.tls;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -28,6 +29,22 @@ public final class TlsContexts {
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private TlsContexts() {
+    }
+
+    /**
+     * Why a handshake failed, in one log line: the innermost cause's message (TLS wraps its alerts in
+     * layers), but a socket's own failure ("Connection reset") as it is; the class name when nothing says.
+     */
+    public static String failureReason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = failure instanceof SocketException ? failure.getMessage() : root.getMessage();
+        if (message == null) {
+            message = failure.getMessage();
+        }
+        return message != null ? message : root.getClass().getSimpleName();
     }
 
     /**

@@ -33,6 +33,18 @@ class TlsContextsTest {
     }
 
     @Test
+    void aFailureReasonIsTheInnermostMessageButASocketsOwn() {
+        SSLHandshakeException wrapped = new SSLHandshakeException("outer");
+        wrapped.initCause(new IOException("PKIX path building failed"));
+        assertEquals("PKIX path building failed", TlsContexts.failureReason(wrapped));
+        java.net.SocketException reset = new java.net.SocketException("Connection reset");
+        reset.initCause(new IOException("inner"));
+        assertEquals("Connection reset", TlsContexts.failureReason(reset));
+        assertEquals("outer", TlsContexts.failureReason(new IOException("outer", new IOException())));
+        assertEquals("ClosedChannelException", TlsContexts.failureReason(new java.nio.channels.ClosedChannelException()));
+    }
+
+    @Test
     void readsPkcs8Pkcs1AndTheCombinedFile() throws Exception {
         assertEquals("RSA", PemFiles.privateKey(certs.serverKey()).getAlgorithm());
         assertEquals(PemFiles.privateKey(certs.serverKey()), PemFiles.privateKey(certs.serverKeyPkcs1()));

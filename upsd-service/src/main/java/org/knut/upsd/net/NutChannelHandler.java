@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.knut.core.protocol.NutError;
+import org.knut.core.tls.TlsContexts;
 import org.knut.upsd.config.NutTls;
 import org.knut.upsd.protocol.CommandHandler;
 import org.knut.upsd.protocol.Session;
@@ -167,19 +168,11 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
         decoder = new NetLineDecoder(maxLine, share.words);
         ssl.handshakeFuture().addListener(done -> {
             if (!done.isSuccess()) {
-                LOG.warnf("client %s: TLS handshake failed: %s", session.address(), reason(done.cause()));
+                LOG.warnf("client %s: TLS handshake failed: %s", session.address(), TlsContexts.failureReason(done.cause()));
             } else {
                 LOG.debugf("client %s: TLS %s", session.address(), ssl.engine().getSession().getProtocol());
             }
         });
-    }
-
-    private static String reason(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     @Override
