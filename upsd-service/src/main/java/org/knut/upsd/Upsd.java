@@ -21,11 +21,9 @@ import org.knut.upsd.state.ServedUps;
 import org.knut.upsd.state.TrackingTable;
 import org.knut.upsd.state.UpsRegistry;
 
-import io.vertx.core.Vertx;
-
 /**
  * A running upsd: the driver links feeding the served UPSes, the NUT server answering clients, and the
- * housekeeping timer. Plain Java on a given Vertx, so that tests can run it without Quarkus.
+ * housekeeping timer. Plain Java, so that tests can run it without Quarkus.
  */
 public final class Upsd implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Upsd.class);
@@ -51,7 +49,7 @@ public final class Upsd implements AutoCloseable {
         this.server = server;
     }
 
-    public static Upsd start(UpsdSettings settings, Vertx vertx, ServerIdentity identity) throws Exception {
+    public static Upsd start(UpsdSettings settings, ServerIdentity identity) throws Exception {
         TrackingTable tracking = new TrackingTable(settings.trackingDelay());
         UpsEvents events = new UpsEvents();
         List<ServedUps> upses = new ArrayList<>();
@@ -65,7 +63,7 @@ public final class Upsd implements AutoCloseable {
         UpsRegistry registry = new UpsRegistry(upses);
         UpsControl control = new UpsControl(settings.users(), tracking, new LoginThrottle(settings.loginFailures()));
         CommandHandler handler = new CommandHandler(registry, control, settings.descriptions(), identity);
-        NutServer server = new NutServer(vertx,
+        NutServer server = new NutServer(
                 new ClientGate(settings.allow(), settings.maxConn(), settings.maxConnPerAddress()));
         Housekeeper housekeeper = new Housekeeper(links, tracking, Housekeeper.tickMillis(settings.maxAge()));
         Upsd upsd = new Upsd(registry, control, events, settings.descriptions(), links, housekeeper, server);

@@ -14,21 +14,16 @@ import org.knut.upsd.state.ServedUps;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * upsd as a Quarkus service: reads the configuration at startup (an error stops startup with file,
- * line and reason), then runs {@link Upsd} on Quarkus's managed Vertx until shutdown.
+ * line and reason), then runs {@link Upsd} until shutdown.
  */
 @ApplicationScoped
 public class UpsdService {
     private static final Logger LOG = Logger.getLogger(UpsdService.class);
-
-    @Inject
-    Vertx vertx;
 
     private volatile Upsd upsd;
 
@@ -45,7 +40,7 @@ public class UpsdService {
         LOG.infof("NUT configuration from %s, driver sockets in %s, %d users, %d descriptions", settings.confDir(),
                 settings.statePath(), settings.users().users().size(), settings.descriptions().size());
         String version = config.getOptionalValue("quarkus.application.version", String.class).orElse("dev");
-        upsd = Upsd.start(settings, vertx, ServerIdentity.of(version));
+        upsd = Upsd.start(settings, ServerIdentity.of(version));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.knut.core.testing.Ports;
 import org.knut.core.client.NutClient;
@@ -12,20 +11,15 @@ import org.knut.upsd.Upsd;
 import org.knut.upsd.config.SettingsLoader;
 import org.knut.upsd.protocol.ServerIdentity;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-
 /**
  * Our upsd, started from its plain classes (no Quarkus) on a NUT config dir, listening on a free port of
  * 127.0.0.1. {@code settings} are extra {@code knut.*} keys.
  */
 public final class KnutUpsd implements AutoCloseable {
-    private final Vertx vertx;
     private final Upsd upsd;
     private final int port;
 
-    private KnutUpsd(Vertx vertx, Upsd upsd, int port) {
-        this.vertx = vertx;
+    private KnutUpsd(Upsd upsd, int port) {
         this.upsd = upsd;
         this.port = port;
     }
@@ -39,13 +33,7 @@ public final class KnutUpsd implements AutoCloseable {
         config.put("knut.upsd.event-loops", "2");
         config.putAll(settings);
         SettingsLoader loader = new SettingsLoader(k -> Optional.ofNullable(config.get(k)), config.keySet(), Map.of());
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-        try {
-            return new KnutUpsd(vertx, Upsd.start(loader.load(), vertx, ServerIdentity.of("test")), port);
-        } catch (Exception | Error e) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            throw e;
-        }
+        return new KnutUpsd(Upsd.start(loader.load(), ServerIdentity.of("test")), port);
     }
 
     public int port() {
@@ -66,10 +54,6 @@ public final class KnutUpsd implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try {
-            upsd.close();
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
+        upsd.close();
     }
 }
