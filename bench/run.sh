@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of knut's upsd and Debian's real NUT upsd, on this machine, in one run.
 #
-#   bench/run.sh                 full matrix (about 6 minutes)
-#   QUICK=1 bench/run.sh         short runs, for a smoke check
+#   bench/run.sh                 full matrix, 3 rounds (about 20 minutes)
+#   ROUNDS=1 bench/run.sh        one round (about 7 minutes)
+#   QUICK=1 bench/run.sh         short runs, one round, for a smoke check
 #
 # Both servers serve the demo UPS (demo/demo.dev: the real one through its C dummy-ups, ours through
-# knut's driver-service). Each matrix cell runs against the real upsd and then against ours, back to
-# back, so both see the same machine state. The load generator is ../shared/bench/nutload.c.
-# Printed: one key=value line per run (server=real|knut), then a table with the knut/real ratios, then
-# the 10 000-client admission test. Results are also written to bench/results/<timestamp>.txt.
-# Env: DURATION (s, default 10), WARMUP (s, default 2), MATRIX (default below), CLIENTS_MAX (10000).
+# knut's driver-service). Each matrix cell runs against both servers back to back, so both see the same
+# machine state; the order alternates between rounds (real first in odd rounds, knut first in even ones),
+# and the table gives each cell's median over the rounds, so that one noisy run of either server (real
+# upsd's own figures move by up to 30 % between runs here) does not decide a ratio.
+# The load generator is ../shared/bench/nutload.c.
+# Printed: one key=value line per run (server=real|knut, round, cell), then the table of medians with
+# the knut/real ratios (bench/summary.py), then the admission runs. Results are also written to
+# bench/results/<timestamp>.txt.
+# Env: ROUNDS (default 3), DURATION (s, default 10), WARMUP (s, default 2), MATRIX (default below),
+# CLIENTS_MAX (10000).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 shared=${KNUT_SHARED:-$(dirname "$root")/shared}
 . "$here/lib.sh"
-if [ -n "${QUICK:-}" ]; then DURATION=${DURATION:-3} WARMUP=${WARMUP:-1}; fi
-DURATION=${DURATION:-10} WARMUP=${WARMUP:-2} CLIENTS_MAX=${CLIENTS_MAX:-10000}
+if [ -n "${QUICK:-}" ]; then DURATION=${DURATION:-3} WARMUP=${WARMUP:-1} ROUNDS=${ROUNDS:-1}; fi
+ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} WARMUP=${WARMUP:-2} CLIENTS_MAX=${CLIENTS_MAX:-10000}
 MATRIX=${MATRIX:-"get:1 get:10 get:100 get:1000 get:4000 list:1 list:10 list:100 connect:50"}
 
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -39,48 +45,37 @@ mkdir -p "$results"
 out=$results/$(date -u +%Y%m%dT%H%M%SZ).txt
 {
     echo "# knut vs real NUT upsd $(/lib/nut/upsd -V 2>&1 | grep -o "upsd [0-9.]*" | head -1) on $(nproc) cores, $(date -u)"
-    echo "# duration=${DURATION}s warmup=${WARMUP}s ups=demo var=ups.status"
+    echo "# rounds=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s ups=demo var=ups.status"
 } | tee "$out"
 
-run() { # server port pid mode clients [extra nutload args]
-    local server=$1 port=$2 pid=$3 mode=$4 clients=$5; shift 5
+run() { # round cell server port pid mode clients [extra nutload args]
+    local round=$1 cell=$2 server=$3 port=$4 pid=$5 mode=$6 clients=$7; shift 7
     local line
     line=$("$work/nutload" --host 127.0.0.1 --port "$port" --clients "$clients" --duration "$DURATION" \
         --warmup "$WARMUP" --mode "$mode" --ups demo --var ups.status --pid "$pid" "$@")
-    echo "server=$server $line" | tee -a "$out"
+    echo "server=$server round=$round cell=$cell $line" | tee -a "$out"
 }
 
-for mc in $MATRIX; do
-    m=${mc%%:*} c=${mc##*:}
-    run real "$real_port" "$real_pid" "$m" "$c"
-    run knut "$knut_port" "$upsd_pid" "$m" "$c"
+real=real:$real_port:$real_pid knut=knut:$knut_port:$upsd_pid
+for round in $(seq 1 "$ROUNDS"); do
+    if [ $((round % 2)) = 1 ]; then order="$real $knut"; else order="$knut $real"; fi
+    for mc in $MATRIX; do
+        for s in $order; do
+            IFS=: read -r name port pid <<<"$s"
+            run "$round" "$mc" "$name" "$port" "$pid" "${mc%%:*}" "${mc##*:}"
+        done
+    done
 done
 # admission under load: clients keep loading while the rest connect (ramp bounded to 10 s)
-for s in real:$real_port:$real_pid knut:$knut_port:$upsd_pid; do
+for s in $real $knut; do
     IFS=: read -r name port pid <<<"$s"
-    run "$name" "$port" "$pid" get 4000 --ramp-load --ramp-max 10
+    run 1 ramp-load:4000 "$name" "$port" "$pid" get 4000 --ramp-load --ramp-max 10
 done
-# 10 000 concurrent clients: how long until all are connected and answered once
-for s in real:$real_port:$real_pid knut:$knut_port:$upsd_pid; do
+# $CLIENTS_MAX concurrent clients: how long until all are connected and answered once
+for s in $real $knut; do
     IFS=: read -r name port pid <<<"$s"
-    run "$name" "$port" "$pid" get "$CLIENTS_MAX" --ramp-max 30 -t 2
+    run 1 "many:$CLIENTS_MAX" "$name" "$port" "$pid" get "$CLIENTS_MAX" --ramp-max 30 -t 2
 done
 
-kv() { local l=" $2 "; l=${l#* $1=}; echo "${l%% *}"; }
-{
-    echo
-    echo "| mode | clients | real req/s | knut req/s | ratio | real p50 ms | knut p50 ms | real p99 ms | knut p99 ms | p99 ratio | real RSS kB | knut RSS kB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    # every real run is followed by the knut run of the same cell: pair consecutive lines
-    grep '^server=' "$out" | paste - - | while IFS=$'\t' read -r rl kl; do
-        awk -v m="$(kv mode "$rl")" -v c="$(kv clients "$rl")" -v rr="$(kv rps "$rl")" -v kr="$(kv rps "$kl")" \
-            -v rp50="$(kv p50_ms "$rl")" -v kp50="$(kv p50_ms "$kl")" -v rp99="$(kv p99_ms "$rl")" \
-            -v kp99="$(kv p99_ms "$kl")" -v rrss="$(kv srv_rss_kb "$rl")" -v krss="$(kv srv_rss_kb "$kl")" \
-            'BEGIN{printf "| %s | %s | %.0f | %.0f | %.2f | %s | %s | %s | %s | %.2f | %s | %s |\n", m, c, rr, kr, (rr>0?kr/rr:0), rp50, kp50, rp99, kp99, (rp99>0?kp99/rp99:0), rrss, krss}'
-    done
-    echo
-    echo "Admission (ramp): connected clients and ramp seconds per server"
-    grep -E '^server=(real|knut) mode=get clients=(4000|'"$CLIENTS_MAX"') ' "$out" | \
-        while read -r l; do echo "  $(kv server "$l") clients=$(kv clients "$l") connected=$(kv connected "$l") ramp_s=$(kv ramp_s "$l") errors=$(kv errors "$l") rss_kb=$(kv srv_rss_kb "$l")"; done
-} | tee -a "$out"
+python3 "$here/summary.py" "$out" | tee -a "$out"
 echo "results: $out" >&2
