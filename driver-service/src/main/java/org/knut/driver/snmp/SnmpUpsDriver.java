@@ -57,7 +57,7 @@ final class SnmpUpsDriver implements UpsDriver {
             walk = new TableWalk(table, reader, ups, walkOptions);
             writer = new SnmpWriter(table, walk, channel, ups);
             for (String[] sys : SYSTEM) {
-                String v = reader.text(sys[1], null);
+                String v = reader.unlessDropped(() -> reader.text(sys[1], null), null);
                 if (v != null) {
                     state.setInfo(sys[0], v);
                 }
@@ -65,7 +65,7 @@ final class SnmpUpsDriver implements UpsDriver {
             setDelays(state);
             state.setInfo("driver.version.data", table.name() + " MIB " + table.version());
             for (MibEntry e : table.entries()) {
-                if (e.isCommand() && writer.offers(e, reader)) {
+                if (e.isCommand() && reader.unlessDropped(() -> writer.offers(e, reader), false)) {
                     state.addCommand(e.name());
                 }
             }

@@ -18,11 +18,17 @@ import org.knut.driver.spi.DriverState;
  * the device); later walks re-read the remaining rows except static ones, semi-static rows every
  * {@code semistaticfreq} walks. {@code ups.status} and {@code ups.alarm} are rebuilt on every later walk.
  *
- * <p>Any {@link SnmpException} (no answer, refused credentials) ends the walk at once: the caller marks
- * the data stale instead of waiting for every remaining OID to time out.
+ * <p>A request without an answer ends the walk only when the agent does not answer its sysObjectID
+ * either (a dead agent: the caller marks the data stale instead of waiting for every remaining OID to
+ * time out); any other {@link SnmpException} (refused credentials) ends it too. A row the agent alone
+ * drops keeps its last value (and its last {@code ups.status}/{@code ups.alarm} words), is marked stale
+ * and is asked again every {@value #RETRY_EVERY} walks, as NUT's {@code SU_STALE_RETRY} did; the rest
+ * of the table stays fresh. Unlike a row without a value (noSuchObject), it is not dropped at start-up.
  */
 final class TableWalk {
     private static final Logger LOG = Logger.getLogger(TableWalk.class);
+    /** A row whose request timed out is asked again in every this many walks. */
+    static final int RETRY_EVERY = 10;
 
     /** What NUT keeps in a row's flags while running. */
     private static final class RowState {
@@ -30,6 +36,16 @@ final class TableWalk {
         boolean isStatic;
         boolean uniquePending;
         boolean stale;
+        /** Walks to leave out after a timeout. */
+        int skip;
+        /** What a status or alarm row said last time. */
+        String words;
+
+        void carry(MibEntry e, List<String> status, List<String> alarms) {
+            if (words != null && !words.isEmpty()) {
+                (e.kind() == EntryKind.STATUS ? status : alarms).add(words);
+            }
+        }
     }
 
     private final MibTable table;
@@ -93,7 +109,8 @@ final class TableWalk {
             if (!init && e.has(EntryFlag.SEMI_STATIC) && semiStaticCountdown != 0) {
                 continue;
             }
-            if (!init && r.isStatic) {
+            if (!init && r.isStatic && !r.stale) {
+                // a static row that timed out at start-up is read until it answers once
                 continue;
             }
             if (e.has(EntryFlag.ABSENT)) {
@@ -103,11 +120,28 @@ final class TableWalk {
                 }
                 continue;
             }
-            if (!phases.applies(e, state, reader, table)) {
-                r.ok = false;
+            if (r.skip > 0) {
+                r.skip--;
+                r.carry(e, status, alarms);
                 continue;
             }
-            boolean answered = read(state, e, r, status, alarms);
+            boolean answered;
+            try {
+                if (!phases.applies(e, state, reader, table)) {
+                    r.ok = false;
+                    continue;
+                }
+                answered = read(state, e, r, status, alarms);
+            } catch (SnmpTimeoutException timeout) {
+                reader.confirmAlive(timeout);
+                r.skip = RETRY_EVERY - 1;
+                r.carry(e, status, alarms);
+                if (!r.stale) {
+                    LOG.infof("[%s] no answer for %s (%s), asking again every %d walks", upsName, e.name(), e.oid(), RETRY_EVERY);
+                    r.stale = true;
+                }
+                continue;
+            }
             if (answered) {
                 if (r.stale) {
                     LOG.infof("[%s] data resumed for %s", upsName, e.name());
@@ -132,14 +166,9 @@ final class TableWalk {
         switch (e.kind()) {
             case STATUS, ALARM -> {
                 Long v = reader.integer(e.oid());
-                if (v == null) {
-                    return false;
-                }
-                String text = e.lookup().text(v);
-                if (text != null && !text.isEmpty()) {
-                    (e.kind() == EntryKind.STATUS ? status : alarms).add(text);
-                }
-                return true;
+                r.words = v == null ? null : e.lookup().text(v);
+                r.carry(e, status, alarms);
+                return v != null;
             }
             default -> {
                 String value = value(e, r);

@@ -1,6 +1,7 @@
 package org.knut.driver.snmp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -217,6 +218,58 @@ class SnmpAgentTest {
         clock.advance(Duration.ofSeconds(11));
         driver.update(s);
         assertEquals("64", s.value("battery.charge"));
+    }
+
+    @Test
+    void oidsTheAgentNeverAnswersAreAskedAgainLaterWhileTheRestStaysFresh() throws Exception {
+        String charge = APC + "2.2.1.0";
+        String batteryStatus = APC + "2.1.1.0";
+        // the agent has no value for most of the table's OIDs (noSuchObject) and drops every request for these two
+        agent = apc(TestAgent.start("public", null)).drop(charge, true).drop(APC + "6.2.6.0", true);
+        DriverState s = start(Map.of("pollfreq", "10", "snmp_timeout", "1"));
+        assertNull(s.value("battery.charge"));
+        assertEquals("229.40", s.value("input.voltage"));
+        assertEquals("OB LB", s.value("ups.status"));
+        assertTrue(s.upsState().commands().contains("load.off"), "commands: " + s.upsState().commands());
+        assertFalse(s.upsState().commands().contains("load.on"), "a command whose OID goes unanswered is not offered");
+        assertEquals(1, agent.requests(charge), "asked once at start-up");
+
+        agent.put(APC + "3.3.1.0", new Gauge32(2301));
+        poll(s);
+        assertEquals("230.10", s.value("input.voltage"), "the rest of the table is read on every walk");
+        // start-up's own first update was walk 1 after the timeout, this poll walk 2
+        for (int walk = 3; walk < TableWalk.RETRY_EVERY; walk++) {
+            poll(s);
+            assertEquals(1, agent.requests(charge), "walk " + walk + " leaves the silent OID out");
+        }
+        agent.drop(charge, false);
+        poll(s);
+        assertEquals(2, agent.requests(charge), "asked again in walk " + TableWalk.RETRY_EVERY);
+        assertEquals("87", s.value("battery.charge"));
+
+        // a status row that stops answering keeps its last word while the others follow the device
+        agent.drop(batteryStatus, true).put(APC + "4.1.1.0", new Integer32(2));
+        poll(s);
+        assertEquals("OL LB", s.value("ups.status"));
+        agent.drop(batteryStatus, false).put(batteryStatus, new Integer32(2));
+        for (int walk = 1; walk < TableWalk.RETRY_EVERY; walk++) {
+            poll(s);
+            assertEquals("OL LB", s.value("ups.status"), walk + " walks after the timeout");
+        }
+        poll(s);
+        assertEquals("OL", s.value("ups.status"), "the row is read again");
+
+        // an agent that answers nothing at all, not even its sysObjectID, is dead: the poll fails
+        agent.silence(true);
+        clock.advance(Duration.ofSeconds(11));
+        DriverException dead = assertThrows(DriverException.class, () -> driver.update(s));
+        assertTrue(dead.getMessage().contains("Timeout"), dead.getMessage());
+    }
+
+    /** The next poll: one pollfreq later, without a failure. */
+    private void poll(DriverState s) throws DriverException {
+        clock.advance(Duration.ofSeconds(11));
+        driver.update(s);
     }
 
     @Test

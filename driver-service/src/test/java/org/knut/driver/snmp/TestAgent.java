@@ -3,10 +3,14 @@ package org.knut.driver.snmp;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.MessageDispatcherImpl;
+import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.agent.CommandProcessor;
 import org.snmp4j.agent.DefaultMOServer;
@@ -37,7 +41,7 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * An SNMP agent in this JVM (snmp4j-agent's command processor) on 127.0.0.1: v1/v2c with one
  * community, v3 with one USM user, every object read-write in the default context. Objects are plain
  * scalars, so a test can serve any type at any OID; {@link #silence} makes it drop every request, as an
- * unreachable agent.
+ * unreachable agent, {@link #drop} the requests for one OID.
  */
 final class TestAgent implements AutoCloseable {
     private final Snmp snmp;
@@ -45,6 +49,8 @@ final class TestAgent implements AutoCloseable {
     private final Map<String, MOScalar<Variable>> objects = new HashMap<>();
     private final int port;
     private volatile boolean silent;
+    private final Set<String> dropped = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
     private TestAgent(int port, String community, UsmUser user) throws IOException {
         this.port = port;
@@ -73,11 +79,19 @@ final class TestAgent implements AutoCloseable {
         vacm.addViewTreeFamily(view, new OID("1.3"), new OctetString(), VacmMIB.vacmViewIncluded, StorageType.nonVolatile);
         processor.setVacm(vacm);
         processor.setCoexistenceProvider(new CommunityOnly(new OctetString(community), engineId));
-        // the silencer sees every request first and swallows it while the agent plays dead
+        // the silencer sees every request first, counts it, and swallows it while the agent plays dead
+        // or when it asks for a dropped OID
         snmp.addCommandResponder(new CommandResponder() {
             @Override
             public <A extends Address> void processPdu(CommandResponderEvent<A> event) {
-                if (silent) {
+                boolean drop = silent;
+                PDU pdu = event.getPDU();
+                for (int i = 0; pdu != null && i < pdu.size(); i++) {
+                    String oid = "." + pdu.get(i).getOid().toDottedString();
+                    requests.computeIfAbsent(oid, k -> new AtomicInteger()).incrementAndGet();
+                    drop |= dropped.contains(oid);
+                }
+                if (drop) {
                     event.setProcessed(true);
                 }
             }
@@ -148,6 +162,22 @@ final class TestAgent implements AutoCloseable {
     /** While silent the agent drops every request, as an unreachable or dead agent does. */
     void silence(boolean on) {
         silent = on;
+    }
+
+    /** While dropped, every request that names {@code oid} goes unanswered, as some agents do for some OIDs. */
+    TestAgent drop(String oid, boolean on) {
+        if (on) {
+            dropped.add(oid);
+        } else {
+            dropped.remove(oid);
+        }
+        return this;
+    }
+
+    /** How many requests named {@code oid} (answered or not). */
+    int requests(String oid) {
+        AtomicInteger n = requests.get(oid);
+        return n == null ? 0 : n.get();
     }
 
     @Override
