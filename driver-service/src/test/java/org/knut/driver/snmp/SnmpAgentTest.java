@@ -47,8 +47,7 @@ import org.snmp4j.smi.TimeTicks;
  * agent that stops answering, and answers of the wrong type.
  */
 class SnmpAgentTest {
-    private static final String APC = ".1.3.6.1.4.1.318.1.1.1.";
-    private static final String MODEL = APC + "1.1.1.0";
+    private static final String APC = TestAgent.APC;
 
     private final MutableClock clock = new MutableClock(1_000_000);
     private TestAgent agent;
@@ -62,23 +61,6 @@ class SnmpAgentTest {
         if (agent != null) {
             agent.close();
         }
-    }
-
-    /** A small APC Smart-UPS: model, charge, voltages, status, writable settings and command OIDs. */
-    private TestAgent apc(TestAgent a) {
-        return a.put(MibDetector.SYS_OBJECT_ID, new OID("1.3.6.1.4.1.318.1.3.27"))
-                .put(".1.3.6.1.2.1.1.1.0", new OctetString("APC Web/SNMP Management Card"))
-                .put(MODEL, new OctetString("Smart-UPS 1500"))
-                .put(APC + "2.2.1.0", new Gauge32(87))
-                .put(APC + "3.2.1.0", new Gauge32(229))
-                .put(APC + "3.3.1.0", new Gauge32(2294))
-                .put(APC + "4.1.1.0", new Integer32(3))
-                .put(APC + "2.1.1.0", new Integer32(3))
-                .put(APC + "5.2.3.0", new Integer32(208))
-                .put(APC + "5.2.7.0", new Integer32(4))
-                .put(APC + "5.2.10.0", new TimeTicks(9000))
-                .put(APC + "6.2.1.0", new Integer32(1))
-                .put(APC + "6.2.6.0", new Integer32(1));
     }
 
     private DriverState start(Map<String, String> options) throws DriverException {
@@ -115,7 +97,7 @@ class SnmpAgentTest {
 
     @Test
     void v3AuthPrivWithShaAndAes() throws Exception {
-        agent = apc(TestAgent.start("public", user(AuthSHA.ID, "auth-secret-1", PrivAES128.ID, "priv-secret-1")));
+        agent = TestAgent.start("public", user(AuthSHA.ID, "auth-secret-1", PrivAES128.ID, "priv-secret-1")).apcSmartUps();
         DriverState s = start(v3("authPriv", "SHA", "auth-secret-1", "AES", "priv-secret-1"));
         assertEquals("Smart-UPS 1500", s.value("ups.model"));
         assertEquals("229.40", s.value("input.voltage"));
@@ -125,7 +107,7 @@ class SnmpAgentTest {
 
     @Test
     void v3DefaultsAreMd5AndDes() throws Exception {
-        agent = apc(TestAgent.start("public", user(AuthMD5.ID, "auth-secret-2", PrivDES.ID, "priv-secret-2")));
+        agent = TestAgent.start("public", user(AuthMD5.ID, "auth-secret-2", PrivDES.ID, "priv-secret-2")).apcSmartUps();
         // without protocols NUT uses MD5 and DES: only the pass phrases are needed
         Map<String, String> o = v3("authPriv", null, null, null, null);
         o.put("authPassword", "auth-secret-2");
@@ -135,7 +117,7 @@ class SnmpAgentTest {
 
     @Test
     void v3Sha256Aes256AndAuthNoPriv() throws Exception {
-        agent = apc(TestAgent.start("public", user(AuthHMAC192SHA256.ID, "auth-secret-3", PrivAES256.ID, "priv-secret-3")));
+        agent = TestAgent.start("public", user(AuthHMAC192SHA256.ID, "auth-secret-3", PrivAES256.ID, "priv-secret-3")).apcSmartUps();
         assertEquals("87", start(v3("authPriv", "SHA256", "auth-secret-3", "AES256", "priv-secret-3")).value("battery.charge"));
         driver.close();
         assertEquals("87", start(v3("authNoPriv", "SHA256", "auth-secret-3", null, null)).value("battery.charge"));
@@ -143,7 +125,7 @@ class SnmpAgentTest {
 
     @Test
     void v3WrongCredentialsGiveAClearError() throws Exception {
-        agent = apc(TestAgent.start("public", user(AuthSHA.ID, "auth-secret-4", PrivAES128.ID, "priv-secret-4")));
+        agent = TestAgent.start("public", user(AuthSHA.ID, "auth-secret-4", PrivAES128.ID, "priv-secret-4")).apcSmartUps();
         DriverException wrongAuth = assertThrows(DriverException.class,
                 () -> start(v3("authPriv", "SHA", "not-the-password", "AES", "priv-secret-4")));
         assertTrue(wrongAuth.getMessage().contains("authPassword"), wrongAuth.getMessage());
@@ -169,7 +151,7 @@ class SnmpAgentTest {
 
     @Test
     void instantCommandsAndSetReachTheAgentWithTheRightOidTypeAndValue() throws Exception {
-        agent = apc(TestAgent.start("private", null)).putReadOnly(APC + "6.2.4.0", new Integer32(1))
+        agent = TestAgent.start("private", null).apcSmartUps().putReadOnly(APC + "6.2.4.0", new Integer32(1))
                 .put(".1.3.6.1.2.1.1.4.0", new OctetString("nobody"));
         DriverState s = start(Map.of("community", "private", "snmp_version", "v2c"));
         assertTrue(s.upsState().commands().contains("load.off"), "commands: " + s.upsState().commands());
@@ -202,7 +184,7 @@ class SnmpAgentTest {
 
     @Test
     void aSilentAgentMakesTheDataStaleAndItRecoversWhenTheAgentAnswersAgain() throws Exception {
-        agent = apc(TestAgent.start("public", null));
+        agent = TestAgent.start("public", null).apcSmartUps();
         DriverState s = start(Map.of("pollfreq", "10"));
         assertEquals("87", s.value("battery.charge"));
 
@@ -225,7 +207,7 @@ class SnmpAgentTest {
         String charge = APC + "2.2.1.0";
         String batteryStatus = APC + "2.1.1.0";
         // the agent has no value for most of the table's OIDs (noSuchObject) and drops every request for these two
-        agent = apc(TestAgent.start("public", null)).drop(charge, true).drop(APC + "6.2.6.0", true);
+        agent = TestAgent.start("public", null).apcSmartUps().drop(charge, true).drop(APC + "6.2.6.0", true);
         DriverState s = start(Map.of("pollfreq", "10", "snmp_timeout", "1"));
         assertNull(s.value("battery.charge"));
         assertEquals("229.40", s.value("input.voltage"));
@@ -282,7 +264,7 @@ class SnmpAgentTest {
 
     @Test
     void wrongTypesAndOddValuesNeverCrashTheDriver() throws Exception {
-        agent = apc(TestAgent.start("public", null))
+        agent = TestAgent.start("public", null).apcSmartUps()
                 .put(APC + "2.2.1.0", new OctetString("eighty"))            // a string for a number: strtol gives 0
                 .put(APC + "3.3.1.0", new Counter64(123456789012L))          // a type NUT does not handle: row dropped
                 .put(APC + "3.2.1.0", new IpAddress("10.0.0.1"))              // same for the fallback row

@@ -31,8 +31,11 @@ import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.Address;
+import org.snmp4j.smi.Gauge32;
+import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
@@ -44,6 +47,9 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  * unreachable agent, {@link #drop} the requests for one OID.
  */
 final class TestAgent implements AutoCloseable {
+    /** APC PowerNet's UPS subtree. */
+    static final String APC = ".1.3.6.1.4.1.318.1.1.1.";
+
     private final Snmp snmp;
     private final DefaultMOServer server = new DefaultMOServer();
     private final Map<String, MOScalar<Variable>> objects = new HashMap<>();
@@ -128,6 +134,23 @@ final class TestAgent implements AutoCloseable {
         return port;
     }
 
+    /** Serves a small APC Smart-UPS: model, charge, voltages, status (OB LB), writable settings, command OIDs. */
+    TestAgent apcSmartUps() {
+        return put(MibDetector.SYS_OBJECT_ID, new OID("1.3.6.1.4.1.318.1.3.27"))
+                .put(".1.3.6.1.2.1.1.1.0", new OctetString("APC Web/SNMP Management Card"))
+                .put(APC + "1.1.1.0", new OctetString("Smart-UPS 1500"))
+                .put(APC + "2.2.1.0", new Gauge32(87))
+                .put(APC + "3.2.1.0", new Gauge32(229))
+                .put(APC + "3.3.1.0", new Gauge32(2294))
+                .put(APC + "4.1.1.0", new Integer32(3))
+                .put(APC + "2.1.1.0", new Integer32(3))
+                .put(APC + "5.2.3.0", new Integer32(208))
+                .put(APC + "5.2.7.0", new Integer32(4))
+                .put(APC + "5.2.10.0", new TimeTicks(9000))
+                .put(APC + "6.2.1.0", new Integer32(1))
+                .put(APC + "6.2.6.0", new Integer32(1));
+    }
+
     /** Serves {@code value} at {@code oid} (read-write, any type), replacing what was there. */
     TestAgent put(String oid, Variable value) {
         MOScalar<Variable> old = objects.get(oid);
@@ -178,6 +201,11 @@ final class TestAgent implements AutoCloseable {
     int requests(String oid) {
         AtomicInteger n = requests.get(oid);
         return n == null ? 0 : n.get();
+    }
+
+    /** How many requests there were for any OID. */
+    int requests() {
+        return requests.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     @Override
