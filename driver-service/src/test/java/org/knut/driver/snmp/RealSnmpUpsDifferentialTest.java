@@ -35,7 +35,10 @@ import org.knut.core.testing.SharedDir;
  * rows the string length 3 as multiplier, so it publishes (and writes) three times the delay; ours
  * publishes seconds;</li>
  * <li>3-phase bypass rows on a 1-phase bypass ({@code input.bypass.L1-N.voltage}...): NUT 2.8.0 checks
- * the bypass rows against the input phase flags, so it never filters them; ours does.</li>
+ * the bypass rows against the input phase flags, so it never filters them; ours does;</li>
+ * <li>Raritan {@code outlet.N.id}: NUT 2.8.0 numbers the rows of a template without OID from -1, so it
+ * publishes {@code outlet.-1.id} to {@code outlet.2.id} for outlets 0 to 3; ours numbers them as the
+ * outlets.</li>
  * </ul>
  * Of the shared real-device walks NUT 2.8.0 detects only cyberpower, with {@code mibs=auto} and with
  * every MIB name: eatonups lacks the XUPS model OID, riello the RFC 1628 upsIdentModel, netagent2 the
@@ -53,7 +56,8 @@ class RealSnmpUpsDifferentialTest {
             "socomec-netvision", List.of(new Difference("input.bypass.L1-N.voltage", "229.70", null),
                     new Difference("input.bypass.L2-N.voltage", "229.70", null), new Difference("input.bypass.L3-N.voltage", "229.70", null),
                     new Difference("input.bypass.L1.current", "4.30", null), new Difference("input.bypass.L2.current", "4.30", null),
-                    new Difference("input.bypass.L3.current", "4.30", null)));
+                    new Difference("input.bypass.L3.current", "4.30", null)),
+            "raritan-px", List.of(new Difference("outlet.-1.id", "-1", null), new Difference("outlet.3.id", null, "3")));
 
     private record Difference(String variable, String real, String ours) {
     }
@@ -94,7 +98,7 @@ class RealSnmpUpsDifferentialTest {
         for (String c : communities) {
             tests.add(DynamicTest.dynamicTest(c + " v2c auto", () -> compare(c, "community=" + c, "snmp_version=v2c", "mibs=auto")));
         }
-        for (String c : List.of("apc-smartups", "ietf-ups", "cyberpower")) {
+        for (String c : List.of("apc-smartups", "ietf-ups", "cyberpower", "raritan-px")) {
             tests.add(DynamicTest.dynamicTest(c + " v1 auto", () -> compare(c, "community=" + c, "mibs=auto")));
         }
         tests.add(DynamicTest.dynamicTest("apc-smartups v2c mibs=apcc", () -> compare("apc-smartups", "community=apc-smartups",

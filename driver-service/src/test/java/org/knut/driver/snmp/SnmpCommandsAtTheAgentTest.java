@@ -2,11 +2,12 @@ package org.knut.driver.snmp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,20 +20,25 @@ import org.knut.core.model.UpsState;
 import org.knut.core.sock.TrackingResult;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverState;
+import org.knut.driver.testing.MutableClock;
+import org.snmp4j.smi.Gauge32;
 import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 
 /**
  * Instant commands, SETs and {@code upsdrvctl shutdown} of the RFC 1628 and Powerware XUPS tables as
- * the agent receives them (OID, type, value), and the order in which the shutdown falls back from
- * {@code shutdown.return} to {@code shutdown.reboot} to {@code load.off.delay}.
+ * the agent receives them (OID, type, value), Raritan's per-outlet rows and commands, and the order in
+ * which the shutdown falls back from {@code shutdown.return} to {@code shutdown.reboot} to
+ * {@code load.off.delay}.
  */
 class SnmpCommandsAtTheAgentTest {
     private static final String IETF = ".1.3.6.1.2.1.33.1.";
     private static final String XUPS = ".1.3.6.1.4.1.534.1.";
     private static final String TEST = ".1.3.6.1.4.1.99999.";
+    private static final String RARITAN = ".1.3.6.1.4.1.13742.1.";
 
+    private final MutableClock clock = new MutableClock(1_000_000);
     private TestAgent agent;
     private SnmpUpsDriver driver;
 
@@ -51,7 +57,7 @@ class SnmpCommandsAtTheAgentTest {
     private DriverState start(MibCatalog catalog, String mibs) throws DriverException {
         Map<String, String> o = new HashMap<>(Map.of("snmp_version", "v2c", "mibs", mibs, "snmp_timeout", "3", "snmp_retries", "0"));
         SnmpSettings settings = SnmpSettings.parse("127.0.0.1:" + agent.port(), o);
-        driver = new SnmpUpsDriver("ups1", settings, new WalkOptions(10, false, false), catalog, null, null, Clock.systemUTC());
+        driver = new SnmpUpsDriver("ups1", settings, new WalkOptions(10, false, false), catalog, null, null, clock);
         DriverState state = new DriverState(new UpsState(), Set.of(), false);
         driver.init(state);
         driver.update(state);
@@ -124,6 +130,45 @@ class SnmpCommandsAtTheAgentTest {
         DriverException failed = assertThrows(DriverException.class, () -> driver.shutdown(s));
         assertEquals("Shutdown failed!", failed.getMessage());
         assertEquals(new Integer32(-1), agent.value(XUPS + "9.1.0"));
+    }
+
+    @Test
+    void raritanOutletsAreNumberedAsTheAgentNumbersThemAndSwitchedOneByOne() throws Exception {
+        String outlets = RARITAN + "2.2.1.";
+        agent = TestAgent.start("public", null)
+                .put(MibDetector.SYS_OBJECT_ID, new OID("1.3.6.1.4.1.13742"))
+                .put(RARITAN + "1.12.0", new OctetString("DPCS12-20"))
+                .put(RARITAN + "2.1.0", new Integer32(2));
+        for (int n = 1; n <= 2; n++) {
+            agent.put(outlets + "1." + n, new Integer32(1)).put(outlets + "2." + n, new OctetString("outlet " + n))
+                    .put(outlets + "3." + n, new Integer32(1)).put(outlets + "4." + n, new Gauge32(1250 * n));
+        }
+        DriverState s = start(MibCatalog.builtIn(), "auto");
+        assertEquals("raritan MIB 0.8", s.value("driver.version.data"));
+        assertEquals("pdu", s.value("device.type"));
+        assertEquals("2", s.value("outlet.count"));
+        assertEquals("outlet 1", s.value("outlet.1.desc"), "no outlet 0 at the agent: numbered from 1");
+        assertEquals("2.50", s.value("outlet.2.current"));
+        assertEquals("on", s.value("outlet.2.status"));
+        assertEquals("2", s.value("outlet.2.id"));
+        assertNull(s.value("outlet.3.desc"));
+        assertTrue(s.upsState().commands().containsAll(List.of("outlet.1.load.off", "outlet.2.load.on", "outlet.2.load.cycle")),
+                "commands: " + s.upsState().commands());
+        assertFalse(s.upsState().commands().contains("outlet.3.load.off"));
+
+        assertEquals(TrackingResult.HANDLED, driver.instcmd(s, "outlet.2.load.off", "0"));
+        assertEquals(new Integer32(0), agent.value(outlets + "3.2"));
+        assertEquals(new Integer32(1), agent.value(outlets + "3.1"), "the other outlet stays on");
+        assertEquals(TrackingResult.INVALID, driver.instcmd(s, "outlet.1.load.off", null), "as NUT 2.8.0: no default value to send");
+        assertEquals(TrackingResult.UNKNOWN, driver.instcmd(s, "outlet.3.load.off", "0"));
+        assertEquals(TrackingResult.HANDLED, driver.setvar(s, "outlet.1.desc", "web-01"));
+        assertEquals(new OctetString("web-01"), agent.value(outlets + "2.1"));
+
+        agent.put(outlets + "4.1", new Gauge32(400)).put(outlets + "3.2", new Integer32(0));
+        clock.advance(Duration.ofSeconds(31));
+        driver.update(s);
+        assertEquals("0.40", s.value("outlet.1.current"));
+        assertEquals("off", s.value("outlet.2.status"));
     }
 
     @Test

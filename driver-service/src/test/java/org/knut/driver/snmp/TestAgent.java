@@ -15,6 +15,7 @@ import org.snmp4j.Snmp;
 import org.snmp4j.agent.CommandProcessor;
 import org.snmp4j.agent.DefaultMOServer;
 import org.snmp4j.agent.DuplicateRegistrationException;
+import org.snmp4j.agent.MOAccess;
 import org.snmp4j.agent.mo.MOAccessImpl;
 import org.snmp4j.agent.mo.MOScalar;
 import org.snmp4j.agent.mo.snmp.CoexistenceInfo;
@@ -158,12 +159,32 @@ final class TestAgent implements AutoCloseable {
             old.setValue(value);
             return this;
         }
-        return register(oid, new MOScalar<>(new OID(oid), MOAccessImpl.ACCESS_READ_WRITE, value));
+        return register(oid, new Scalar(oid, MOAccessImpl.ACCESS_READ_WRITE, value));
     }
 
     /** Serves {@code value} at {@code oid} read-only: a SET gets notWritable. */
     TestAgent putReadOnly(String oid, Variable value) {
-        return register(oid, new MOScalar<>(new OID(oid), MOAccessImpl.ACCESS_READ_ONLY, value));
+        return register(oid, new Scalar(oid, MOAccessImpl.ACCESS_READ_ONLY, value));
+    }
+
+    /**
+     * A scalar that claims its own OID only: snmp4j-agent's claims all of its parent's subtree, so two
+     * objects of one table row (outlet 1 and outlet 2 of a column) could not both be served.
+     */
+    private static final class Scalar extends MOScalar<Variable> {
+        Scalar(String oid, MOAccess access, Variable value) {
+            super(new OID(oid), access, value);
+        }
+
+        @Override
+        public OID getLowerBound() {
+            return getOid();
+        }
+
+        @Override
+        public OID getUpperBound() {
+            return getOid().nextPeer();
+        }
     }
 
     private TestAgent register(String oid, MOScalar<Variable> mo) {
