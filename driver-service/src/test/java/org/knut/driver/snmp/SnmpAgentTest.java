@@ -27,9 +27,11 @@ import org.knut.driver.spi.DriverState;
 import org.knut.driver.spi.UpsDriver;
 import org.knut.driver.testing.MutableClock;
 import org.snmp4j.security.AuthHMAC192SHA256;
+import org.snmp4j.security.AuthHMAC384SHA512;
 import org.snmp4j.security.AuthMD5;
 import org.snmp4j.security.AuthSHA;
 import org.snmp4j.security.PrivAES128;
+import org.snmp4j.security.PrivAES192;
 import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.PrivDES;
 import org.snmp4j.security.UsmUser;
@@ -124,6 +126,16 @@ class SnmpAgentTest {
     }
 
     @Test
+    void v3Sha512Aes192AndNoAuthNoPriv() throws Exception {
+        agent = TestAgent.start("public", user(AuthHMAC384SHA512.ID, "auth-secret-5", PrivAES192.ID, "priv-secret-5")).apcSmartUps();
+        assertEquals("87", start(v3("authPriv", "SHA512", "auth-secret-5", "AES192", "priv-secret-5")).value("battery.charge"));
+        driver.close();
+        agent.close();
+        agent = TestAgent.start("public", user(null, null, null, null)).apcSmartUps();
+        assertEquals("87", start(v3("noAuthNoPriv", null, null, null, null)).value("battery.charge"));
+    }
+
+    @Test
     void v3WrongCredentialsGiveAClearError() throws Exception {
         agent = TestAgent.start("public", user(AuthSHA.ID, "auth-secret-4", PrivAES128.ID, "priv-secret-4")).apcSmartUps();
         DriverException wrongAuth = assertThrows(DriverException.class,
@@ -133,6 +145,9 @@ class SnmpAgentTest {
         unknownUser.put("secName", "intruder");
         DriverException unknown = assertThrows(DriverException.class, () -> start(unknownUser));
         assertTrue(unknown.getMessage().contains("secName"), unknown.getMessage());
+        DriverException wrongPriv = assertThrows(DriverException.class,
+                () -> start(v3("authPriv", "SHA", "auth-secret-4", "AES", "not-the-priv-secret")));
+        assertTrue(wrongPriv.getMessage().contains("privPassword"), wrongPriv.getMessage());
     }
 
     @Test
