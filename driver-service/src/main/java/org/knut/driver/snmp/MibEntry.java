@@ -29,4 +29,21 @@ record MibEntry(EntryKind kind, String name, double scale, String oid, String df
     boolean isCommand() {
         return kind == EntryKind.COMMAND;
     }
+
+    /** The text that a template row's name, OID and default carry where the outlet number goes. */
+    static final String NUMBER = "%i";
+    /** The name prefix of outlet templates, the only templates there are (NUT's SU_OUTLET). */
+    static final String OUTLET_TEMPLATE = "outlet." + NUMBER + ".";
+
+    /** A row for each outlet ({@code outlet.%i.*}), instantiated once the outlets are known. */
+    boolean isTemplate() {
+        return name.contains(NUMBER);
+    }
+
+    /** This template row for outlet {@code n}. */
+    MibEntry instance(int n) {
+        String number = Integer.toString(n);
+        return new MibEntry(kind, name.replace(NUMBER, number), scale, oid == null ? null : oid.replace(NUMBER, number),
+                dflt == null ? null : dflt.replace(NUMBER, number), flags, lookup, unitOid, line);
+    }
 }

@@ -28,7 +28,9 @@ import java.util.Set;
  * </pre>
  *
  * Kinds are {@code str num status alarm cmd}; {@code -} is "none" for the OID and the default; options
- * are the {@link EntryFlag} words, {@code lookup=<name>} and {@code unit=<oid>}.
+ * are the {@link EntryFlag} words, {@code lookup=<name>} and {@code unit=<oid>}. A row named
+ * {@code outlet.%i.<name>} is a template: its OID (which has {@code %i} for one number) and default are
+ * instantiated for each outlet.
  */
 public final class MibTableParser {
 
@@ -110,7 +112,11 @@ public final class MibTableParser {
         } catch (NumberFormatException e) {
             throw new BadTable(source, line, "scale '" + w.get(2) + "' is not a number");
         }
-        String oid = w.get(3).equals("-") ? null : oid(source, line, w.get(3));
+        boolean template = w.get(1).contains(MibEntry.NUMBER);
+        if (template && !(w.get(1).startsWith(MibEntry.OUTLET_TEMPLATE) && w.get(1).indexOf(MibEntry.NUMBER, MibEntry.OUTLET_TEMPLATE.length()) < 0)) {
+            throw new BadTable(source, line, w.get(1) + ": a template row is named " + MibEntry.OUTLET_TEMPLATE + "<name>");
+        }
+        String oid = w.get(3).equals("-") ? null : oid(source, line, w.get(3), template);
         String dflt = w.get(4).equals("-") ? null : w.get(4);
         Set<EntryFlag> flags = EnumSet.noneOf(EntryFlag.class);
         Lookup lookup = null;
@@ -142,9 +148,16 @@ public final class MibTableParser {
 
     /** A numeric OID, with or without its leading dot, stored with it. */
     private static String oid(String source, int line, String s) {
+        return oid(source, line, s, false);
+    }
+
+    /** A numeric OID; a template row's OID has {@code %i} for one of its numbers. */
+    private static String oid(String source, int line, String s, boolean template) {
         String o = s.startsWith(".") ? s.substring(1) : s;
-        if (!o.matches("[0-9]+(\\.[0-9]+)+")) {
-            throw new BadTable(source, line, "'" + s + "' is not a numeric OID");
+        boolean numeric = template ? o.replaceFirst("\\.%i(?=\\.|$)", ".0").matches("[0-9]+(\\.[0-9]+)+") && o.contains(".%i")
+                : o.matches("[0-9]+(\\.[0-9]+)+");
+        if (!numeric) {
+            throw new BadTable(source, line, "'" + s + "' is not a numeric OID" + (template ? " with one %i" : ""));
         }
         return "." + o;
     }

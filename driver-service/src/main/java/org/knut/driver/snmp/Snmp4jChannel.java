@@ -138,7 +138,7 @@ final class Snmp4jChannel implements SnmpChannel {
                 throw new SnmpException(peer + ": " + event.getError().getMessage(), event.getError());
             }
             // many v3 agents silently drop requests with a wrong user, key or protocol
-            throw new SnmpException("Timeout: no response from " + peer + (version == SnmpConstants.version3
+            throw new SnmpTimeoutException("Timeout: no response from " + peer + (version == SnmpConstants.version3
                     ? " (SNMPv3: check secName, secLevel, authPassword/authProtocol and privPassword/privProtocol)" : ""));
         }
         if (response.getType() == PDU.REPORT) {

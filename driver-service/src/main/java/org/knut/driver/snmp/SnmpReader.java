@@ -35,6 +35,33 @@ final class SnmpReader {
         return channel.get(oid) != null;
     }
 
+    /**
+     * After a request timed out: returns when the agent still answers its sysObjectID (with any value,
+     * or none), so that only that one request was dropped; else throws {@code timeout}, the agent is gone.
+     */
+    void confirmAlive(SnmpTimeoutException timeout) throws SnmpException {
+        try {
+            channel.get(MibDetector.SYS_OBJECT_ID);
+        } catch (SnmpTimeoutException dead) {
+            throw timeout;
+        }
+    }
+
+    /** One or more reads that may time out. */
+    interface Read<T> {
+        T run() throws SnmpException;
+    }
+
+    /** The read's result, or {@code dropped} when the agent drops its request but still answers otherwise. */
+    <T> T unlessDropped(Read<T> read, T dropped) throws SnmpException {
+        try {
+            return read.run();
+        } catch (SnmpTimeoutException timeout) {
+            confirmAlive(timeout);
+            return dropped;
+        }
+    }
+
     /** The OID value at this OID without following it (sysObjectID), or null. */
     String oidValue(String oid) throws SnmpException {
         Variable v = channel.get(oid);

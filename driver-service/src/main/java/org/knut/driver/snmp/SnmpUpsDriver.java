@@ -55,21 +55,22 @@ final class SnmpUpsDriver implements UpsDriver {
             LOG.infof("[%s] Detected %s on host %s (mib: %s %s)", ups, reader.text(model.oid(), null), peer, table.name(),
                     table.version());
             walk = new TableWalk(table, reader, ups, walkOptions);
-            writer = new SnmpWriter(table, walk, channel, ups);
+            writer = new SnmpWriter(walk, channel, ups);
             for (String[] sys : SYSTEM) {
-                String v = reader.text(sys[1], null);
+                String v = reader.unlessDropped(() -> reader.text(sys[1], null), null);
                 if (v != null) {
                     state.setInfo(sys[0], v);
                 }
             }
             setDelays(state);
             state.setInfo("driver.version.data", table.name() + " MIB " + table.version());
-            for (MibEntry e : table.entries()) {
-                if (e.isCommand() && writer.offers(e, reader)) {
+            walk.init(state);
+            // after the start-up walk, which makes the outlets' commands
+            for (MibEntry e : walk.rows()) {
+                if (e.isCommand() && reader.unlessDropped(() -> writer.offers(e, reader), false)) {
                     state.addCommand(e.name());
                 }
             }
-            walk.init(state);
         } catch (SnmpException e) {
             close();
             throw new DriverException(e.getMessage(), e);

@@ -17,13 +17,11 @@ import org.snmp4j.smi.Variable;
 final class SnmpWriter {
     private static final Logger LOG = Logger.getLogger(SnmpWriter.class);
 
-    private final MibTable table;
     private final TableWalk walk;
     private final SnmpChannel channel;
     private final String ups;
 
-    SnmpWriter(MibTable table, TableWalk walk, SnmpChannel channel, String ups) {
-        this.table = table;
+    SnmpWriter(TableWalk walk, SnmpChannel channel, String ups) {
         this.walk = walk;
         this.channel = channel;
         this.ups = ups;
@@ -35,7 +33,7 @@ final class SnmpWriter {
     }
 
     TrackingResult instcmd(String command, String parameter) {
-        MibEntry row = table.find(command);
+        MibEntry row = walk.find(command);
         if (row == null || !row.isCommand() || row.oid() == null) {
             return TrackingResult.UNKNOWN;
         }
@@ -62,7 +60,7 @@ final class SnmpWriter {
     }
 
     TrackingResult setvar(DriverState state, String var, String value) {
-        MibEntry row = table.find(var);
+        MibEntry row = walk.find(var);
         if (row == null || row.isCommand() || row.oid() == null || !row.has(EntryFlag.RW) || !walk.usable(row)) {
             return TrackingResult.UNKNOWN;
         }

@@ -18,11 +18,17 @@ import org.knut.driver.spi.DriverState;
  * the device); later walks re-read the remaining rows except static ones, semi-static rows every
  * {@code semistaticfreq} walks. {@code ups.status} and {@code ups.alarm} are rebuilt on every later walk.
  *
- * <p>Any {@link SnmpException} (no answer, refused credentials) ends the walk at once: the caller marks
- * the data stale instead of waiting for every remaining OID to time out.
+ * <p>A request without an answer ends the walk only when the agent does not answer its sysObjectID
+ * either (a dead agent: the caller marks the data stale instead of waiting for every remaining OID to
+ * time out); any other {@link SnmpException} (refused credentials) ends it too. A row the agent alone
+ * drops keeps its last value (and its last {@code ups.status}/{@code ups.alarm} words), is marked stale
+ * and is asked again every {@value #RETRY_EVERY} walks, as NUT's {@code SU_STALE_RETRY} did; the rest
+ * of the table stays fresh. Unlike a row without a value (noSuchObject), it is not dropped at start-up.
  */
 final class TableWalk {
     private static final Logger LOG = Logger.getLogger(TableWalk.class);
+    /** A row whose request timed out is asked again in every this many walks. */
+    static final int RETRY_EVERY = 10;
 
     /** What NUT keeps in a row's flags while running. */
     private static final class RowState {
@@ -30,6 +36,16 @@ final class TableWalk {
         boolean isStatic;
         boolean uniquePending;
         boolean stale;
+        /** Walks to leave out after a timeout. */
+        int skip;
+        /** What a status or alarm row said last time. */
+        String words;
+
+        void carry(MibEntry e, List<String> status, List<String> alarms) {
+            if (words != null && !words.isEmpty()) {
+                (e.kind() == EntryKind.STATUS ? status : alarms).add(words);
+            }
+        }
     }
 
     private final MibTable table;
@@ -37,6 +53,9 @@ final class TableWalk {
     private final String upsName;
     private final WalkOptions options;
     private final Map<MibEntry, RowState> rows = new IdentityHashMap<>();
+    /** The rows in walk order, each template row replaced by its outlets' rows at start-up. */
+    private final List<MibEntry> order = new ArrayList<>();
+    private final OutletTemplates outlets;
     private final PhaseFilter phases = new PhaseFilter();
     private int semiStaticCountdown;
 
@@ -46,13 +65,36 @@ final class TableWalk {
         this.upsName = upsName;
         this.options = options;
         this.semiStaticCountdown = options.semiStaticFreq();
+        this.outlets = new OutletTemplates(table, reader);
         for (MibEntry e : table.entries()) {
-            RowState r = new RowState();
-            r.isStatic = e.has(EntryFlag.STATIC);
-            r.uniquePending = e.has(EntryFlag.UNIQUE);
-            r.ok = !(options.noTransferOids() && (e.name().equals("input.transfer.low") || e.name().equals("input.transfer.high")));
-            rows.put(e, r);
+            if (!e.isTemplate()) {
+                track(e);
+            }
         }
+    }
+
+    private void track(MibEntry e) {
+        RowState r = new RowState();
+        r.isStatic = e.has(EntryFlag.STATIC);
+        r.uniquePending = e.has(EntryFlag.UNIQUE);
+        r.ok = !(options.noTransferOids() && (e.name().equals("input.transfer.low") || e.name().equals("input.transfer.high")));
+        rows.put(e, r);
+        order.add(e);
+    }
+
+    /** Every row after start-up, outlets' rows included, in table order. */
+    List<MibEntry> rows() {
+        return List.copyOf(order);
+    }
+
+    /** The first row with this name (commands and outlets' rows included), or null. */
+    MibEntry find(String var) {
+        for (MibEntry e : order) {
+            if (e.name().equalsIgnoreCase(var)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Whether a row is in use (answered at start-up and not displaced by a UNIQUE row). */
@@ -61,9 +103,25 @@ final class TableWalk {
         return r != null && r.ok;
     }
 
-    /** The start-up walk; its status and alarm tokens are dropped, as NUT only commits them on updates. */
+    /**
+     * The start-up walk; its status and alarm tokens are dropped, as NUT only commits them on updates.
+     * Template rows become one row per outlet where the walk reaches them, after outlet.count.
+     */
     void init(DriverState state) throws SnmpException {
-        walk(state, true, new ArrayList<>(), new ArrayList<>());
+        order.clear();
+        List<String> status = new ArrayList<>();
+        List<String> alarms = new ArrayList<>();
+        for (MibEntry e : table.entries()) {
+            if (e.isTemplate()) {
+                for (MibEntry outlet : outlets.instances(e, state)) {
+                    track(outlet);
+                    visit(state, true, outlet, status, alarms);
+                }
+            } else {
+                order.add(e);
+                visit(state, true, e, status, alarms);
+            }
+        }
     }
 
     /** A later walk; publishes ups.status (with ALARM first while alarms are active) and ups.alarm. */
@@ -74,7 +132,9 @@ final class TableWalk {
         }
         List<String> status = new ArrayList<>();
         List<String> alarms = new ArrayList<>();
-        walk(state, false, status, alarms);
+        for (MibEntry e : order) {
+            visit(state, false, e, status, alarms);
+        }
         if (alarms.isEmpty()) {
             state.delInfo("ups.alarm");
         } else {
@@ -84,45 +144,63 @@ final class TableWalk {
         state.status(status);
     }
 
-    private void walk(DriverState state, boolean init, List<String> status, List<String> alarms) throws SnmpException {
-        for (MibEntry e : table.entries()) {
-            RowState r = rows.get(e);
-            if (e.isCommand() || !r.ok) {
-                continue;
+    /** One row of a walk. */
+    private void visit(DriverState state, boolean init, MibEntry e, List<String> status, List<String> alarms)
+            throws SnmpException {
+        RowState r = rows.get(e);
+        if (e.isCommand() || !r.ok) {
+            return;
+        }
+        if (!init && e.has(EntryFlag.SEMI_STATIC) && semiStaticCountdown != 0) {
+            return;
+        }
+        if (!init && r.isStatic && !r.stale) {
+            // a static row that timed out at start-up is read until it answers once
+            return;
+        }
+        if (e.has(EntryFlag.ABSENT)) {
+            if (init) {
+                publish(state, e, null);
+                r.isStatic = true;
             }
-            if (!init && e.has(EntryFlag.SEMI_STATIC) && semiStaticCountdown != 0) {
-                continue;
-            }
-            if (!init && r.isStatic) {
-                continue;
-            }
-            if (e.has(EntryFlag.ABSENT)) {
-                if (init) {
-                    publish(state, e, null);
-                    r.isStatic = true;
-                }
-                continue;
-            }
+            return;
+        }
+        if (r.skip > 0) {
+            r.skip--;
+            r.carry(e, status, alarms);
+            return;
+        }
+        boolean answered;
+        try {
             if (!phases.applies(e, state, reader, table)) {
                 r.ok = false;
-                continue;
+                return;
             }
-            boolean answered = read(state, e, r, status, alarms);
-            if (answered) {
-                if (r.stale) {
-                    LOG.infof("[%s] data resumed for %s", upsName, e.name());
-                    r.stale = false;
-                }
-                if (r.uniquePending) {
-                    disableCompetition(e);
-                    r.uniquePending = false;
-                }
-            } else if (init) {
-                r.ok = false;
-            } else if (!r.stale) {
-                LOG.infof("[%s] data stale for %s", upsName, e.name());
+            answered = read(state, e, r, status, alarms);
+        } catch (SnmpTimeoutException timeout) {
+            reader.confirmAlive(timeout);
+            r.skip = RETRY_EVERY - 1;
+            r.carry(e, status, alarms);
+            if (!r.stale) {
+                LOG.infof("[%s] no answer for %s (%s), asking again every %d walks", upsName, e.name(), e.oid(), RETRY_EVERY);
                 r.stale = true;
             }
+            return;
+        }
+        if (answered) {
+            if (r.stale) {
+                LOG.infof("[%s] data resumed for %s", upsName, e.name());
+                r.stale = false;
+            }
+            if (r.uniquePending) {
+                disableCompetition(e);
+                r.uniquePending = false;
+            }
+        } else if (init) {
+            r.ok = false;
+        } else if (!r.stale) {
+            LOG.infof("[%s] data stale for %s", upsName, e.name());
+            r.stale = true;
         }
     }
 
@@ -132,14 +210,9 @@ final class TableWalk {
         switch (e.kind()) {
             case STATUS, ALARM -> {
                 Long v = reader.integer(e.oid());
-                if (v == null) {
-                    return false;
-                }
-                String text = e.lookup().text(v);
-                if (text != null && !text.isEmpty()) {
-                    (e.kind() == EntryKind.STATUS ? status : alarms).add(text);
-                }
-                return true;
+                r.words = v == null ? null : e.lookup().text(v);
+                r.carry(e, status, alarms);
+                return v != null;
             }
             default -> {
                 String value = value(e, r);
@@ -225,9 +298,9 @@ final class TableWalk {
     }
 
     private void disableCompetition(MibEntry winner) {
-        for (MibEntry other : table.entries()) {
-            if (other != winner && other.name().equals(winner.name())) {
-                rows.get(other).ok = false;
+        for (Map.Entry<MibEntry, RowState> other : rows.entrySet()) {
+            if (other.getKey() != winner && other.getKey().name().equals(winner.name())) {
+                other.getValue().ok = false;
             }
         }
     }

@@ -2,6 +2,7 @@ package org.knut.driver.snmp;
 
 import org.knut.driver.text.CNumbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,16 +61,33 @@ class MibTableParserTest {
                 new String[] {"mib a 1\nnum x 1 1.3.6 \"\" lookup=nope\n", "t.mib line 2: lookup 'nope' is not defined above"},
                 new String[] {"mib a 1\nfoo bar\n", "t.mib line 2: unknown directive 'foo'"},
                 new String[] {"num x 1 1.3.6 \"\"\n", "t.mib line 1: no 'mib <name> <version>' line"},
-                new String[] {"mib a 1\nstr x 1 1.3.6 \"abc\n", "t.mib line 2: unterminated quote"})) {
+                new String[] {"mib a 1\nstr x 1 1.3.6 \"abc\n", "t.mib line 2: unterminated quote"},
+                new String[] {"mib a 1\nnum outlet.%i.x 1 1.3.6.%i.%i \"\"\n", "t.mib line 2: '1.3.6.%i.%i' is not a numeric OID with one %i"},
+                new String[] {"mib a 1\nnum outlet.%i.x 1 1.3.6 \"\"\n", "t.mib line 2: '1.3.6' is not a numeric OID with one %i"},
+                new String[] {"mib a 1\nnum x 1 1.3.6.%i \"\"\n", "t.mib line 2: '1.3.6.%i' is not a numeric OID"},
+                new String[] {"mib a 1\nnum outlet.group.%i.x 1 1.3.6.%i \"\"\n",
+                    "t.mib line 2: outlet.group.%i.x: a template row is named outlet.%i.<name>"})) {
             MibTableParser.BadTable e = assertThrows(MibTableParser.BadTable.class, () -> parse(c[0]), c[0]);
             assertEquals(c[1], e.getMessage());
         }
     }
 
     @Test
+    void templateRowsAreInstantiatedPerOutlet() throws IOException {
+        MibTable t = parse("mib a 1\nnum outlet.%i.current 0.001 .1.3.6.1.4.1.13742.1.2.2.1.4.%i \"\"\n"
+                + "num outlet.%i.id 1 - %i static absent\nnum outlet.count 1 .1.3.6.1.4.1.13742.1.2.1.0 0\n");
+        MibEntry current = t.entries().get(0);
+        assertTrue(current.isTemplate());
+        assertEquals("outlet.12.current", current.instance(12).name());
+        assertEquals(".1.3.6.1.4.1.13742.1.2.2.1.4.12", current.instance(12).oid());
+        assertEquals("3", t.entries().get(1).instance(3).dflt());
+        assertFalse(t.entries().get(2).isTemplate());
+    }
+
+    @Test
     void everyShippedTableLoadsInNutsDetectionOrder() {
         List<String> names = MibCatalog.builtIn().tables().stream().map(MibTable::name).toList();
-        assertEquals(List.of("apcc", "cyberpower", "mge", "netvision", "pw", "pxgx_ups", "xppc", "tripplite", "ietf"), names);
+        assertEquals(List.of("apcc", "cyberpower", "mge", "netvision", "pw", "pxgx_ups", "raritan", "xppc", "tripplite", "ietf"), names);
     }
 
     @Test

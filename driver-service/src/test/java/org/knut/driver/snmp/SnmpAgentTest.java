@@ -1,6 +1,7 @@
 package org.knut.driver.snmp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,9 +27,11 @@ import org.knut.driver.spi.DriverState;
 import org.knut.driver.spi.UpsDriver;
 import org.knut.driver.testing.MutableClock;
 import org.snmp4j.security.AuthHMAC192SHA256;
+import org.snmp4j.security.AuthHMAC384SHA512;
 import org.snmp4j.security.AuthMD5;
 import org.snmp4j.security.AuthSHA;
 import org.snmp4j.security.PrivAES128;
+import org.snmp4j.security.PrivAES192;
 import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.PrivDES;
 import org.snmp4j.security.UsmUser;
@@ -46,8 +49,7 @@ import org.snmp4j.smi.TimeTicks;
  * agent that stops answering, and answers of the wrong type.
  */
 class SnmpAgentTest {
-    private static final String APC = ".1.3.6.1.4.1.318.1.1.1.";
-    private static final String MODEL = APC + "1.1.1.0";
+    private static final String APC = TestAgent.APC;
 
     private final MutableClock clock = new MutableClock(1_000_000);
     private TestAgent agent;
@@ -61,23 +63,6 @@ class SnmpAgentTest {
         if (agent != null) {
             agent.close();
         }
-    }
-
-    /** A small APC Smart-UPS: model, charge, voltages, status, writable settings and command OIDs. */
-    private TestAgent apc(TestAgent a) {
-        return a.put(MibDetector.SYS_OBJECT_ID, new OID("1.3.6.1.4.1.318.1.3.27"))
-                .put(".1.3.6.1.2.1.1.1.0", new OctetString("APC Web/SNMP Management Card"))
-                .put(MODEL, new OctetString("Smart-UPS 1500"))
-                .put(APC + "2.2.1.0", new Gauge32(87))
-                .put(APC + "3.2.1.0", new Gauge32(229))
-                .put(APC + "3.3.1.0", new Gauge32(2294))
-                .put(APC + "4.1.1.0", new Integer32(3))
-                .put(APC + "2.1.1.0", new Integer32(3))
-                .put(APC + "5.2.3.0", new Integer32(208))
-                .put(APC + "5.2.7.0", new Integer32(4))
-                .put(APC + "5.2.10.0", new TimeTicks(9000))
-                .put(APC + "6.2.1.0", new Integer32(1))
-                .put(APC + "6.2.6.0", new Integer32(1));
     }
 
     private DriverState start(Map<String, String> options) throws DriverException {
@@ -114,7 +99,7 @@ class SnmpAgentTest {
 
     @Test
     void v3AuthPrivWithShaAndAes() throws Exception {
-        agent = apc(TestAgent.start("public", user(AuthSHA.ID, "auth-secret-1", PrivAES128.ID, "priv-secret-1")));
+        agent = TestAgent.start("public", user(AuthSHA.ID, "auth-secret-1", PrivAES128.ID, "priv-secret-1")).apcSmartUps();
         DriverState s = start(v3("authPriv", "SHA", "auth-secret-1", "AES", "priv-secret-1"));
         assertEquals("Smart-UPS 1500", s.value("ups.model"));
         assertEquals("229.40", s.value("input.voltage"));
@@ -124,7 +109,7 @@ class SnmpAgentTest {
 
     @Test
     void v3DefaultsAreMd5AndDes() throws Exception {
-        agent = apc(TestAgent.start("public", user(AuthMD5.ID, "auth-secret-2", PrivDES.ID, "priv-secret-2")));
+        agent = TestAgent.start("public", user(AuthMD5.ID, "auth-secret-2", PrivDES.ID, "priv-secret-2")).apcSmartUps();
         // without protocols NUT uses MD5 and DES: only the pass phrases are needed
         Map<String, String> o = v3("authPriv", null, null, null, null);
         o.put("authPassword", "auth-secret-2");
@@ -134,15 +119,25 @@ class SnmpAgentTest {
 
     @Test
     void v3Sha256Aes256AndAuthNoPriv() throws Exception {
-        agent = apc(TestAgent.start("public", user(AuthHMAC192SHA256.ID, "auth-secret-3", PrivAES256.ID, "priv-secret-3")));
+        agent = TestAgent.start("public", user(AuthHMAC192SHA256.ID, "auth-secret-3", PrivAES256.ID, "priv-secret-3")).apcSmartUps();
         assertEquals("87", start(v3("authPriv", "SHA256", "auth-secret-3", "AES256", "priv-secret-3")).value("battery.charge"));
         driver.close();
         assertEquals("87", start(v3("authNoPriv", "SHA256", "auth-secret-3", null, null)).value("battery.charge"));
     }
 
     @Test
+    void v3Sha512Aes192AndNoAuthNoPriv() throws Exception {
+        agent = TestAgent.start("public", user(AuthHMAC384SHA512.ID, "auth-secret-5", PrivAES192.ID, "priv-secret-5")).apcSmartUps();
+        assertEquals("87", start(v3("authPriv", "SHA512", "auth-secret-5", "AES192", "priv-secret-5")).value("battery.charge"));
+        driver.close();
+        agent.close();
+        agent = TestAgent.start("public", user(null, null, null, null)).apcSmartUps();
+        assertEquals("87", start(v3("noAuthNoPriv", null, null, null, null)).value("battery.charge"));
+    }
+
+    @Test
     void v3WrongCredentialsGiveAClearError() throws Exception {
-        agent = apc(TestAgent.start("public", user(AuthSHA.ID, "auth-secret-4", PrivAES128.ID, "priv-secret-4")));
+        agent = TestAgent.start("public", user(AuthSHA.ID, "auth-secret-4", PrivAES128.ID, "priv-secret-4")).apcSmartUps();
         DriverException wrongAuth = assertThrows(DriverException.class,
                 () -> start(v3("authPriv", "SHA", "not-the-password", "AES", "priv-secret-4")));
         assertTrue(wrongAuth.getMessage().contains("authPassword"), wrongAuth.getMessage());
@@ -150,6 +145,9 @@ class SnmpAgentTest {
         unknownUser.put("secName", "intruder");
         DriverException unknown = assertThrows(DriverException.class, () -> start(unknownUser));
         assertTrue(unknown.getMessage().contains("secName"), unknown.getMessage());
+        DriverException wrongPriv = assertThrows(DriverException.class,
+                () -> start(v3("authPriv", "SHA", "auth-secret-4", "AES", "not-the-priv-secret")));
+        assertTrue(wrongPriv.getMessage().contains("privPassword"), wrongPriv.getMessage());
     }
 
     @Test
@@ -168,7 +166,7 @@ class SnmpAgentTest {
 
     @Test
     void instantCommandsAndSetReachTheAgentWithTheRightOidTypeAndValue() throws Exception {
-        agent = apc(TestAgent.start("private", null)).putReadOnly(APC + "6.2.4.0", new Integer32(1))
+        agent = TestAgent.start("private", null).apcSmartUps().putReadOnly(APC + "6.2.4.0", new Integer32(1))
                 .put(".1.3.6.1.2.1.1.4.0", new OctetString("nobody"));
         DriverState s = start(Map.of("community", "private", "snmp_version", "v2c"));
         assertTrue(s.upsState().commands().contains("load.off"), "commands: " + s.upsState().commands());
@@ -201,7 +199,7 @@ class SnmpAgentTest {
 
     @Test
     void aSilentAgentMakesTheDataStaleAndItRecoversWhenTheAgentAnswersAgain() throws Exception {
-        agent = apc(TestAgent.start("public", null));
+        agent = TestAgent.start("public", null).apcSmartUps();
         DriverState s = start(Map.of("pollfreq", "10"));
         assertEquals("87", s.value("battery.charge"));
 
@@ -220,6 +218,58 @@ class SnmpAgentTest {
     }
 
     @Test
+    void oidsTheAgentNeverAnswersAreAskedAgainLaterWhileTheRestStaysFresh() throws Exception {
+        String charge = APC + "2.2.1.0";
+        String batteryStatus = APC + "2.1.1.0";
+        // the agent has no value for most of the table's OIDs (noSuchObject) and drops every request for these two
+        agent = TestAgent.start("public", null).apcSmartUps().drop(charge, true).drop(APC + "6.2.6.0", true);
+        DriverState s = start(Map.of("pollfreq", "10", "snmp_timeout", "1"));
+        assertNull(s.value("battery.charge"));
+        assertEquals("229.40", s.value("input.voltage"));
+        assertEquals("OB LB", s.value("ups.status"));
+        assertTrue(s.upsState().commands().contains("load.off"), "commands: " + s.upsState().commands());
+        assertFalse(s.upsState().commands().contains("load.on"), "a command whose OID goes unanswered is not offered");
+        assertEquals(1, agent.requests(charge), "asked once at start-up");
+
+        agent.put(APC + "3.3.1.0", new Gauge32(2301));
+        poll(s);
+        assertEquals("230.10", s.value("input.voltage"), "the rest of the table is read on every walk");
+        // start-up's own first update was walk 1 after the timeout, this poll walk 2
+        for (int walk = 3; walk < TableWalk.RETRY_EVERY; walk++) {
+            poll(s);
+            assertEquals(1, agent.requests(charge), "walk " + walk + " leaves the silent OID out");
+        }
+        agent.drop(charge, false);
+        poll(s);
+        assertEquals(2, agent.requests(charge), "asked again in walk " + TableWalk.RETRY_EVERY);
+        assertEquals("87", s.value("battery.charge"));
+
+        // a status row that stops answering keeps its last word while the others follow the device
+        agent.drop(batteryStatus, true).put(APC + "4.1.1.0", new Integer32(2));
+        poll(s);
+        assertEquals("OL LB", s.value("ups.status"));
+        agent.drop(batteryStatus, false).put(batteryStatus, new Integer32(2));
+        for (int walk = 1; walk < TableWalk.RETRY_EVERY; walk++) {
+            poll(s);
+            assertEquals("OL LB", s.value("ups.status"), walk + " walks after the timeout");
+        }
+        poll(s);
+        assertEquals("OL", s.value("ups.status"), "the row is read again");
+
+        // an agent that answers nothing at all, not even its sysObjectID, is dead: the poll fails
+        agent.silence(true);
+        clock.advance(Duration.ofSeconds(11));
+        DriverException dead = assertThrows(DriverException.class, () -> driver.update(s));
+        assertTrue(dead.getMessage().contains("Timeout"), dead.getMessage());
+    }
+
+    /** The next poll: one pollfreq later, without a failure. */
+    private void poll(DriverState s) throws DriverException {
+        clock.advance(Duration.ofSeconds(11));
+        driver.update(s);
+    }
+
+    @Test
     void noAgentAtAllIsAClearStartupError() throws Exception {
         agent = TestAgent.start("public", null);
         agent.silence(true);
@@ -229,7 +279,7 @@ class SnmpAgentTest {
 
     @Test
     void wrongTypesAndOddValuesNeverCrashTheDriver() throws Exception {
-        agent = apc(TestAgent.start("public", null))
+        agent = TestAgent.start("public", null).apcSmartUps()
                 .put(APC + "2.2.1.0", new OctetString("eighty"))            // a string for a number: strtol gives 0
                 .put(APC + "3.3.1.0", new Counter64(123456789012L))          // a type NUT does not handle: row dropped
                 .put(APC + "3.2.1.0", new IpAddress("10.0.0.1"))              // same for the fallback row
