@@ -60,6 +60,27 @@ class HelmChartTest {
         assertTrue(kinds.containsAll(Set.of("ServiceMonitor", "PrometheusRule", "Ingress")), kinds.toString());
     }
 
+    /**
+     * UpsDataStale asks, for each configured UPS, whether upsd's metrics have it now: no comparison with
+     * the past (an {@code offset} would resolve the alert once the data had been gone that long).
+     */
+    @Test
+    void theStaleDataAlertHoldsForAsLongAsAUpsHasNoData() {
+        List<HasMetadata> objects = Chart.render(Chart.DIR.resolve("examples/snmp-two-nodes-usb-one.yaml"));
+        GenericKubernetesResource rule = objects.stream().filter(o -> o.getKind().equals("PrometheusRule"))
+                .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+        List<Map<String, Object>> rules = rule.get("spec", "groups", 0, "rules");
+        String expr = rules.stream().filter(r -> "UpsDataStale".equals(r.get("alert"))).map(r -> (String) r.get("expr"))
+                .findFirst().orElseThrow();
+        List<String> terms = List.of(expr.split(" or "));
+        assertEquals(List.of("rack-apc", "desk-usb").stream().map(u ->
+                "absent(network_ups_tools_ups_status{job=\"knut-upsd\", ups=\"" + u + "\", flag=\"OL\"})").toList(), terms);
+        assertTrue(objects.stream().anyMatch(o -> o.getKind().equals("ServiceMonitor") && o.getMetadata().getName().equals("knut-upsd")),
+                "the job label is the scraped Service's name");
+        Set<String> defaults = Chart.render(null).stream().map(HasMetadata::getKind).collect(Collectors.toSet());
+        assertFalse(defaults.contains("PrometheusRule") || defaults.contains("ServiceMonitor"), "both are off by default");
+    }
+
     @Test
     void optionalPartsComeAndGoWithTheirFlags() {
         Set<String> kinds = Chart.parse(Chart.template(null, Map.of("monitor.enabled", false, "adminUi.enabled", false,
