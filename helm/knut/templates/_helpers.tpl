@@ -72,12 +72,14 @@ readinessProbe:
 {{- end -}}
 
 {{/*
-  Password of user .user: the given one, or a random one. A random password changes on every upgrade;
-  upsd and the monitors read the same Secret and restart with it, but clients outside the cluster
-  need a stable one: set it, or use upsd.existingSecret.
+  Password of user .user (Secret key .key): the given one; else the one the release's Secret already
+  holds (lookup, so an upgrade keeps it); else a new random one. Without a cluster to ask (helm
+  template, --dry-run=client) lookup finds nothing and a random one is rendered.
 */}}
 {{- define "knut.password" -}}
-{{- .user.password | default (randAlphaNum 24) -}}
+{{- $secret := lookup "v1" "Secret" .root.Release.Namespace (include "knut.usersSecret" .root) | default dict -}}
+{{- $kept := dig "data" .key "" $secret | b64dec -}}
+{{- .user.password | default $kept | default (randAlphaNum 24) -}}
 {{- end -}}
 
 {{/* The upsd Service's DNS name, as NUT clients in the cluster reach it. */}}

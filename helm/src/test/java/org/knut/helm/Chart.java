@@ -1,12 +1,16 @@
 package org.knut.helm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 
@@ -16,6 +20,10 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 /** The chart in helm/knut, rendered and linted by real Helm, its output parsed by fabric8's model. */
 final class Chart {
     static final Path DIR = locate();
+
+    static {
+        ApiServerStub.start();
+    }
     static final String RELEASE = "knut";
     static final String NAMESPACE = "ups";
 
@@ -61,6 +69,87 @@ final class Chart {
             out.add(h);
         }
         return out;
+    }
+
+    /** Rendered with values given as the text of a values file, as a user would write them. */
+    static String template(String valuesYaml) {
+        return withTempDir(dir -> {
+            Path values = Files.writeString(dir.resolve("values.yaml"), valuesYaml);
+            return template(values, Map.of());
+        });
+    }
+
+    /** The NOTES.txt Helm prints after an install (a client-only dry run, which renders them). */
+    static String notes(Path valuesFile, Map<String, Object> sets) {
+        InstallCommand i = new Helm(DIR).install().withName(RELEASE).withNamespace(NAMESPACE).clientOnly().dryRun();
+        if (valuesFile != null) {
+            i = i.withValuesFile(valuesFile);
+        }
+        for (Map.Entry<String, Object> e : sets.entrySet()) {
+            i = i.set(e.getKey(), e.getValue());
+        }
+        String out = i.call().getOutput();
+        int at = out.indexOf("NOTES:\n");
+        if (at < 0) {
+            throw new AssertionError("no NOTES in:\n" + out);
+        }
+        return out.substring(at + "NOTES:\n".length());
+    }
+
+    /**
+     * The objects of templates/tests (the {@code helm test} hooks), rendered by Helm. Helm's template
+     * leaves hooks out of its output, so this renders a copy of the chart in which their
+     * {@code helm.sh/hook*} annotations are renamed {@code HOOK_MARK*}: the hooks become plain
+     * objects, still marked as what they were.
+     */
+    static List<HasMetadata> renderTests(Path valuesFile) {
+        return withTempDir(dir -> {
+            Path copy = dir.resolve("knut");
+            try (var files = Files.walk(DIR)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Path to = copy.resolve(DIR.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else if (p.startsWith(DIR.resolve("templates/tests"))) {
+                        Files.writeString(to, Files.readString(p).replace("helm.sh/hook", HOOK_MARK));
+                    } else if (p.startsWith(DIR.resolve("templates"))) {
+                        Files.copy(p, to);
+                    } else if (p.getParent().equals(DIR)) {
+                        Files.copy(p, to);
+                    }
+                }
+            }
+            TemplateCommand t = new Helm(copy).template().withName(RELEASE).withNamespace(NAMESPACE);
+            if (valuesFile != null) {
+                t = t.withValuesFile(valuesFile);
+            }
+            return parse(t.call()).stream().filter(o -> o.getMetadata().getAnnotations() != null
+                    && o.getMetadata().getAnnotations().containsKey(HOOK_MARK)).toList();
+        });
+    }
+
+    static final String HOOK_MARK = "test.knut.io/hook";
+
+    private interface InDir<T> {
+        T apply(Path dir) throws IOException;
+    }
+
+    private static <T> T withTempDir(InDir<T> work) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("knut-chart");
+            return work.apply(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
     }
 
     static List<HasMetadata> render(Path valuesFile) {

@@ -2,6 +2,7 @@ package org.knut.helm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +12,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.marcnuri.helm.LintResult;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /** Real Helm lints and renders the chart; fabric8 parses what it renders; the schema refuses bad values. */
 class HelmChartTest {
@@ -49,6 +60,27 @@ class HelmChartTest {
         assertTrue(kinds.containsAll(Set.of("ServiceMonitor", "PrometheusRule", "Ingress")), kinds.toString());
     }
 
+    /**
+     * UpsDataStale asks, for each configured UPS, whether upsd's metrics have it now: no comparison with
+     * the past (an {@code offset} would resolve the alert once the data had been gone that long).
+     */
+    @Test
+    void theStaleDataAlertHoldsForAsLongAsAUpsHasNoData() {
+        List<HasMetadata> objects = Chart.render(Chart.DIR.resolve("examples/snmp-two-nodes-usb-one.yaml"));
+        GenericKubernetesResource rule = objects.stream().filter(o -> o.getKind().equals("PrometheusRule"))
+                .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+        List<Map<String, Object>> rules = rule.get("spec", "groups", 0, "rules");
+        String expr = rules.stream().filter(r -> "UpsDataStale".equals(r.get("alert"))).map(r -> (String) r.get("expr"))
+                .findFirst().orElseThrow();
+        List<String> terms = List.of(expr.split(" or "));
+        assertEquals(List.of("rack-apc", "desk-usb").stream().map(u ->
+                "absent(network_ups_tools_ups_status{job=\"knut-upsd\", ups=\"" + u + "\", flag=\"OL\"})").toList(), terms);
+        assertTrue(objects.stream().anyMatch(o -> o.getKind().equals("ServiceMonitor") && o.getMetadata().getName().equals("knut-upsd")),
+                "the job label is the scraped Service's name");
+        Set<String> defaults = Chart.render(null).stream().map(HasMetadata::getKind).collect(Collectors.toSet());
+        assertFalse(defaults.contains("PrometheusRule") || defaults.contains("ServiceMonitor"), "both are off by default");
+    }
+
     @Test
     void optionalPartsComeAndGoWithTheirFlags() {
         Set<String> kinds = Chart.parse(Chart.template(null, Map.of("monitor.enabled", false, "adminUi.enabled", false,
@@ -61,21 +93,52 @@ class HelmChartTest {
         assertTrue(kinds.contains("HorizontalPodAutoscaler"));
     }
 
-    @Test
-    void theSchemaRefusesWrongValuesWithAClearMessage() {
-        assertRefused(Map.of("upsd.replicas", 0), "replicas");
-        assertRefused(Map.of("upses[0].name", "two words"), "name");
-        assertRefused(Map.of("upsd.replica", 3), "replica");
-        assertRefused(Map.of("driver.deviceAccess", "root"), "deviceAccess");
-        assertRefused(Map.of("upses[0].device", "/etc/passwd"), "device");
-        assertRefused(Map.of("upsd.nutPort", 70000), "nutPort");
-        assertRefused(Map.of("upsd.users[0].upsmon", "boss"), "upsmon");
+    /**
+     * Each case is a values file with one mistake, and the same file with the mistake fixed: the first
+     * is refused with a message naming the field and what is wrong with it, the second renders, so the
+     * refusal comes from that mistake and nothing else.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void theSchemaRefusesWrongValuesWithAClearMessage(String field, String reason, String wrong, String fixed) {
+        Exception e = assertThrows(Exception.class, () -> Chart.template(wrong), wrong);
+        String message = e.getMessage();
+        assertTrue(message.contains("values don't meet the specifications of the schema"), message);
+        List<String> problems = message.lines().filter(l -> l.startsWith("- ")).toList();
+        assertFalse(problems.isEmpty(), message);
+        for (String problem : problems) {
+            String path = problem.substring(2, problem.indexOf(':'));
+            // a conditional requirement is also reported on the object holding the if/then
+            boolean conditional = field.startsWith(path + ".") && problem.contains("Must validate \"then\" as \"if\" was valid");
+            assertTrue(path.equals(field) || path.startsWith(field + ".") || conditional, field + " only, not: " + problem);
+        }
+        assertTrue(problems.stream().anyMatch(p -> p.contains(reason)), reason + " in: " + message);
+        assertFalse(Chart.parse(Chart.template(fixed)).isEmpty(), fixed);
     }
 
-    private static void assertRefused(Map<String, Object> sets, String mentioned) {
-        Exception e = assertThrows(Exception.class, () -> Chart.template(null, sets), sets.toString());
-        assertTrue(e.getMessage().contains("values don't meet the specifications of the schema"), e.getMessage());
-        assertTrue(e.getMessage().contains(mentioned), mentioned + " in: " + e.getMessage());
+    static Stream<Arguments> mistakes() {
+        String usb = "upses: [{name: usb, driver: usbhid-ups, port: auto, nodeName: node-c, device: %s}]\nmonitor: {defaultUps: usb}\n";
+        String usbNoNode = "upses: [{name: usb, driver: usbhid-ups, port: auto, device: /dev/bus/usb%s}]\nmonitor: {defaultUps: usb}\n";
+        String plugin = "upses: [{name: tty, driver: blazer_ser, port: /dev/ttyS0, nodeName: n1, device: /dev/ttyS0}]\n"
+                + "monitor: {defaultUps: tty}\ndriver: {deviceAccess: devicePlugin%s}\n";
+        return Stream.of(
+                Arguments.of("upsd.replicas", "greater than or equal to 2", "upsd: {replicas: 1}", "upsd: {replicas: 2}"),
+                Arguments.of("upsd", "Additional property replica is not allowed", "upsd: {replica: 3}", "upsd: {replicas: 3}"),
+                Arguments.of("upsd.nutPort", "less than or equal to 65535", "upsd: {nutPort: 70000}", "upsd: {nutPort: 3493}"),
+                Arguments.of("upsd.users.0.upsmon", "must be one of", "upsd: {users: [{name: mon, upsmon: boss}]}\nmonitor: {user: mon}",
+                        "upsd: {users: [{name: mon, upsmon: primary}]}\nmonitor: {user: mon}"),
+                Arguments.of("upses.0.name", "Does not match pattern",
+                        "upses: [{name: two words, driver: dummy-ups, port: x}]\nmonitor: {defaultUps: x}",
+                        "upses: [{name: two-words, driver: dummy-ups, port: x}]\nmonitor: {defaultUps: x}"),
+                Arguments.of("upses.0.device", "Does not match pattern", usb.formatted("/etc/passwd"), usb.formatted("/dev/bus/usb")),
+                // a device without its node would be looked for on whichever node the pod lands
+                Arguments.of("upses.0", "nodeName is required", usbNoNode.formatted(""), usbNoNode.formatted(", nodeName: node-c")),
+                Arguments.of("driver.deviceAccess", "must be one of", "driver: {deviceAccess: root}", "driver: {deviceAccess: privileged}"),
+                // device-plugin mode without a resource to request would give the driver no device at all
+                Arguments.of("driver.devicePlugin.resource", "Does not match pattern", plugin.formatted(""),
+                        plugin.formatted(", devicePlugin: {resource: squat.ai/serial}")),
+                // sessions and history live in the admin UI's memory: a second replica would lose logins
+                Arguments.of("adminUi.replicas", "less than or equal to 1", "adminUi: {replicas: 2}", "adminUi: {replicas: 1}"));
     }
 
     @Test
@@ -86,6 +149,106 @@ class HelmChartTest {
         assertEquals("admin,monuser", secret.getStringData().get("KNUT_UPSD_USERS"));
         assertEquals(24, secret.getStringData().get("KNUT_UPSD_USERS_MONUSER_PASSWORD").length());
         assertEquals("SET,FSD", secret.getStringData().get("KNUT_UPSD_USERS_ADMIN_ACTIONS"));
+    }
+
+    @Test
+    void generatedPasswordsAreKeptAcrossUpgrades() {
+        String monuser = "KNUT_UPSD_USERS_MONUSER_PASSWORD";
+        String admin = "KNUT_UPSD_USERS_ADMIN_PASSWORD";
+        // install: the cluster has no Secret yet, so a new password is drawn each time
+        assertNotEquals(usersSecret(Chart.render(null)).get(monuser), usersSecret(Chart.render(null)).get(monuser));
+        // upgrade: the release's Secret holds the passwords drawn at install
+        ApiServerStub.putSecret(Chart.NAMESPACE, "knut-users", Map.of(monuser, "drawn-at-install", admin, "admin-at-install"));
+        try {
+            List<HasMetadata> upgrade = Chart.render(null);
+            assertEquals("drawn-at-install", usersSecret(upgrade).get(monuser));
+            assertEquals("admin-at-install", usersSecret(upgrade).get(admin));
+            // nothing changed, so upsd and the monitors are not restarted by the upgrade
+            assertEquals(checksums(upgrade), checksums(Chart.render(null)));
+            // a password set in the values wins
+            Map<String, String> given = usersSecret(Chart.parse(Chart.template("""
+                    upsd:
+                      users:
+                        - {name: admin, password: set-by-me, actions: [SET, FSD], instcmds: [ALL]}
+                        - {name: monuser, password: "", upsmon: primary}
+                    """)));
+            assertEquals("set-by-me", given.get(admin));
+            assertEquals("drawn-at-install", given.get(monuser));
+        } finally {
+            ApiServerStub.removeSecret(Chart.NAMESPACE, "knut-users");
+        }
+    }
+
+    private static Map<String, String> usersSecret(List<HasMetadata> objects) {
+        return objects.stream().filter(o -> o instanceof Secret).map(o -> ((Secret) o).getStringData()).findFirst().orElseThrow();
+    }
+
+    private static List<String> checksums(List<HasMetadata> objects) {
+        return objects.stream().map(o -> o instanceof Deployment d ? d.getSpec().getTemplate()
+                : o instanceof DaemonSet s ? s.getSpec().getTemplate() : null).filter(t -> t != null)
+                .map(t -> String.valueOf(t.getMetadata().getAnnotations().get("checksum/users"))).toList();
+    }
+
+    @Test
+    void anExistingSecretIsUsedInsteadOfAGeneratedOne() {
+        List<HasMetadata> objects = Chart.parse(Chart.template(null, Map.of("upsd.existingSecret", "my-users")));
+        assertTrue(objects.stream().noneMatch(o -> o instanceof Secret), "no Secret is generated");
+        int users = 0;
+        for (HasMetadata o : objects) {
+            PodSpec pod = o instanceof Deployment d ? d.getSpec().getTemplate().getSpec()
+                    : o instanceof DaemonSet s ? s.getSpec().getTemplate().getSpec() : null;
+            if (pod == null) {
+                continue;
+            }
+            for (var c : pod.getContainers()) {
+                for (var from : c.getEnvFrom()) {
+                    assertEquals("my-users", from.getSecretRef().getName(), o.getMetadata().getName());
+                    users++;
+                }
+                for (var e : c.getEnv()) {
+                    if (e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null) {
+                        assertEquals("my-users", e.getValueFrom().getSecretKeyRef().getName(), e.getName());
+                        assertEquals("KNUT_UPSD_USERS_MONUSER_PASSWORD", e.getValueFrom().getSecretKeyRef().getKey());
+                        users++;
+                    }
+                }
+            }
+        }
+        assertEquals(2, users, "upsd's users and the monitor's password");
+        assertTrue(Chart.notes(null, Map.of("upsd.existingSecret", "my-users")).contains("get secret my-users "));
+    }
+
+    @Test
+    void notesGiveTheFirstCommandsForThisRelease() throws Exception {
+        Path example = Chart.DIR.resolve("examples/snmp-two-nodes-usb-one.yaml");
+        List<HasMetadata> objects = Chart.render(example);
+        Service upsd = service(objects, "-upsd");
+        int nut = port(upsd, "nut");
+        int http = port(upsd, "http");
+        Service ui = service(objects, "-admin-ui");
+        String notes = Chart.notes(example, Map.of());
+        String ns = "kubectl -n " + Chart.NAMESPACE + " ";
+        assertTrue(notes.contains(ns + "port-forward svc/" + upsd.getMetadata().getName() + " " + nut + ":" + nut + " " + http + ":" + http + "\n"), notes);
+        assertTrue(notes.contains("upsc rack-apc@localhost:" + nut + "\n"), notes);
+        assertTrue(notes.contains("curl localhost:" + http + "/api/v1/ups"), notes);
+        assertTrue(notes.contains(ns + "get secret knut-users "), notes);
+        assertTrue(notes.contains("helm test " + Chart.RELEASE + " -n " + Chart.NAMESPACE), notes);
+        assertTrue(notes.contains(ns + "port-forward svc/" + ui.getMetadata().getName() + " " + port(ui, "http")), notes);
+        assertTrue(notes.startsWith("knut is installed: 2 UPS(es), upsd x2, a monitor on every node."), notes);
+
+        String moved = Chart.notes(null, Map.of("upsd.nutPort", 3500, "adminUi.enabled", false, "monitor.dryRun", true));
+        assertTrue(moved.contains("upsc demo@localhost:3500\n"), moved);
+        assertTrue(moved.contains("(dry run)"), moved);
+        assertFalse(moved.contains("admin UI"), moved);
+    }
+
+    private static Service service(List<HasMetadata> objects, String suffix) {
+        return objects.stream().filter(o -> o instanceof Service && o.getMetadata().getName().endsWith(suffix))
+                .map(Service.class::cast).findFirst().orElseThrow();
+    }
+
+    private static int port(Service s, String name) {
+        return s.getSpec().getPorts().stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow().getPort();
     }
 
     @Test

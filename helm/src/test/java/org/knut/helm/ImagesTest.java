@@ -1,11 +1,14 @@
 package org.knut.helm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -49,5 +52,43 @@ class ImagesTest {
                 }
             }
         }
+    }
+
+    /**
+     * A native Dockerfile builds its module with the module's own {@code native} profile, which turns
+     * Quarkus's native build on, and copies the executable that build writes; the docs say which
+     * services have one.
+     */
+    @Test
+    void nativeDockerfilesBuildWithTheirModulesNativeProfile() throws Exception {
+        String docs = Files.readString(ROOT.resolve("docs/kubernetes.md"));
+        List<Path> dockerfiles;
+        try (var s = Files.list(ROOT)) {
+            dockerfiles = s.map(m -> m.resolve("src/main/docker/Dockerfile.native")).filter(Files::isRegularFile).toList();
+        }
+        assertFalse(dockerfiles.isEmpty());
+        for (Path dockerfile : dockerfiles) {
+            String module = ROOT.relativize(dockerfile).getName(0).toString();
+            String text = Files.readString(dockerfile);
+            assertTrue(text.lines().anyMatch(l -> l.startsWith("RUN ") && l.contains("mvn ") && l.contains(" -pl " + module + " ")
+                    && l.contains(" package ") && l.contains(" -Pnative")), dockerfile + " builds with -Pnative");
+            assertTrue(text.contains("/src/" + module + "/target/*-runner "), dockerfile + " copies the native executable");
+            assertEquals("true", nativeProfileProperty(ROOT.resolve(module).resolve("pom.xml"), "quarkus.native.enabled"), module);
+            assertEquals("false", nativeProfileProperty(ROOT.resolve(module).resolve("pom.xml"), "quarkus.package.jar.enabled"), module);
+            assertTrue(docs.contains("`" + ROOT.relativize(dockerfile) + "`"), "docs/kubernetes.md names " + dockerfile);
+        }
+    }
+
+    private static String nativeProfileProperty(Path pom, String name) throws Exception {
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        var profiles = doc.getElementsByTagName("profile");
+        for (int i = 0; i < profiles.getLength(); i++) {
+            var profile = (org.w3c.dom.Element) profiles.item(i);
+            if (profile.getElementsByTagName("id").item(0).getTextContent().equals("native")) {
+                var property = profile.getElementsByTagName(name);
+                return property.getLength() == 0 ? null : property.item(0).getTextContent().trim();
+            }
+        }
+        throw new AssertionError(pom + " has no native profile");
     }
 }

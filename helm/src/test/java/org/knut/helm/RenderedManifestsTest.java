@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
@@ -157,6 +158,93 @@ class RenderedManifestsTest {
                         env.get("KNUT_MONITOR_EVENTS_URL"));
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void theAdminUiReadsUpsdAtItsServicesPorts(Path values) {
+        List<HasMetadata> objects = Chart.render(values);
+        Service upsd = objects.stream().filter(o -> o instanceof Service s && s.getMetadata().getName().endsWith("-upsd"))
+                .map(Service.class::cast).findFirst().orElseThrow();
+        String host = upsd.getMetadata().getName() + "." + Chart.NAMESPACE + ".svc";
+        String nut = host + ":" + servicePort(upsd, "nut");
+        Workload ui = workloads(objects).stream().filter(w -> w.name().endsWith("-admin-ui")).findFirst().orElseThrow();
+        // the UPSes it lists, by their NUT address (hosts.conf) ...
+        String hostsConf = objects.stream().filter(o -> o instanceof io.fabric8.kubernetes.api.model.ConfigMap c
+                && c.getData().containsKey("hosts.conf")).map(o -> ((io.fabric8.kubernetes.api.model.ConfigMap) o).getData()
+                .get("hosts.conf")).findFirst().orElseThrow();
+        List<String> monitored = hostsConf.lines().map(String::trim).filter(l -> l.startsWith("MONITOR "))
+                .map(l -> l.split("\\s+")[1]).toList();
+        assertEquals(HelmTestPodTest.upses(objects).stream().map(u -> u + "@" + nut).toList(), monitored);
+        // ... read over REST at the same Service's HTTP port
+        assertEquals(nut + "=http://" + host + ":" + servicePort(upsd, "http"),
+                env(ui.template().getSpec().getContainers().get(0)).get("KNUT_ADMIN_REST"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void upsdKeepsEachClientOnOneReplicaAndServesWhileNotReady(Path values) {
+        List<HasMetadata> objects = Chart.render(values);
+        Service upsd = objects.stream().filter(o -> o instanceof Service s && s.getMetadata().getName().endsWith("-upsd"))
+                .map(Service.class::cast).findFirst().orElseThrow();
+        // tracking ids live in the replica that took the command: a client's next call must reach it
+        assertEquals("ClientIP", upsd.getSpec().getSessionAffinity());
+        // one stale UPS makes every replica not ready; they still serve all the others
+        assertEquals(Boolean.TRUE, upsd.getSpec().getPublishNotReadyAddresses());
+        PodDisruptionBudget pdb = objects.stream().filter(o -> o instanceof PodDisruptionBudget).map(PodDisruptionBudget.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(upsd.getSpec().getSelector(), pdb.getSpec().getSelector().getMatchLabels());
+        assertEquals("AlwaysAllow", pdb.getSpec().getUnhealthyPodEvictionPolicy(), "not-ready replicas do not block a drain");
+    }
+
+    /**
+     * The NetworkPolicies select pods that exist and name ports those pods have; every port a Service
+     * sends to is let in; a driver socket only from upsd.
+     */
+    @ParameterizedTest
+    @MethodSource("renderings")
+    void networkPoliciesLetInWhatTheServicesSendAndNoMore(Path values) {
+        List<HasMetadata> objects = Chart.render(values);
+        List<Workload> workloads = workloads(objects);
+        List<NetworkPolicy> policies = objects.stream().filter(o -> o instanceof NetworkPolicy).map(NetworkPolicy.class::cast).toList();
+        assertEquals(2, policies.size());
+        Workload upsd = workloads.stream().filter(w -> w.name().endsWith("-upsd")).findFirst().orElseThrow();
+        List<Workload> drivers = workloads.stream().filter(w -> env(w.template().getSpec().getContainers().get(0))
+                .containsKey("KNUT_DRIVER_UPS")).toList();
+        for (NetworkPolicy p : policies) {
+            List<Workload> selected = workloads.stream().filter(w -> selects(p.getSpec().getPodSelector().getMatchLabels(),
+                    w.template().getMetadata().getLabels())).toList();
+            assertEquals(List.of("Ingress"), p.getSpec().getPolicyTypes());
+            assertTrue(selected.equals(List.of(upsd)) || selected.equals(drivers), p.getMetadata().getName() + " selects " + selected);
+            for (var rule : p.getSpec().getIngress()) {
+                for (var from : rule.getFrom()) {
+                    assertEquals(List.of(upsd), workloads.stream().filter(w -> selects(from.getPodSelector().getMatchLabels(),
+                            w.template().getMetadata().getLabels())).toList(), "only upsd is let in from pods");
+                }
+                for (var port : rule.getPorts()) {
+                    for (Workload w : selected) {
+                        assertTrue(ports(w).containsKey(port.getPort().getStrVal()), w.name() + " has port " + port.getPort());
+                    }
+                }
+            }
+            for (HasMetadata o : objects) {
+                if (o instanceof Service s && selected.stream().anyMatch(w -> selects(s.getSpec().getSelector(),
+                        w.template().getMetadata().getLabels()))) {
+                    for (ServicePort sp : s.getSpec().getPorts()) {
+                        String target = sp.getTargetPort().getStrVal();
+                        var rule = p.getSpec().getIngress().stream().filter(r -> r.getPorts().stream()
+                                .anyMatch(x -> x.getPort().getStrVal().equals(target))).findFirst()
+                                .orElseThrow(() -> new AssertionError(p.getMetadata().getName() + " blocks " + target));
+                        assertEquals(target.equals("driver-socket"), !rule.getFrom().isEmpty(),
+                                target + ": only driver sockets are limited to upsd");
+                    }
+                }
+            }
+        }
+    }
+
+    private static int servicePort(Service s, String name) {
+        return s.getSpec().getPorts().stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow().getPort();
     }
 
     private static int driverPosition(List<HasMetadata> objects, String ups) {
