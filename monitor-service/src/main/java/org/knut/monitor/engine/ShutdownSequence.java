@@ -10,6 +10,7 @@ import org.knut.core.protocol.NutException;
 import org.knut.monitor.notify.Notifier;
 import org.knut.monitor.shutdown.HostShutdown;
 import org.knut.monitor.shutdown.PowerdownFlag;
+import org.knut.monitor.shutdown.ShutdownImpossible;
 
 /**
  * upsmon's {@code forceshutdown} and {@code doshutdown}: a primary sets FSD on its UPSes and waits up to
@@ -151,7 +152,12 @@ final class ShutdownSequence {
             return;
         }
         log.step(host.describe());
-        host.shutDown(log);
-        log.step("shutdown step done");
+        try {
+            host.shutDown(log);
+            log.step("shutdown step done");
+        } catch (ShutdownImpossible e) {
+            log.step(e.getMessage());
+            notifier.notify(NotifyType.NOPARENT, null, null);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.knut.core.config.UpsmonConf.NotifyType.COMMBAD;
 import static org.knut.core.config.UpsmonConf.NotifyType.FSD;
 import static org.knut.core.config.UpsmonConf.NotifyType.LOWBATT;
+import static org.knut.core.config.UpsmonConf.NotifyType.NOPARENT;
 import static org.knut.core.config.UpsmonConf.NotifyType.ONBATT;
 import static org.knut.core.config.UpsmonConf.NotifyType.SHUTDOWN;
 import static org.knut.core.config.UpsmonConf.NotifyType.SHUTDOWN_HOSTSYNC;
@@ -62,6 +63,19 @@ class ShutdownRulesTest {
                 "+11.000s created POWERDOWNFLAG " + flag,
                 "+11.000s record the shutdown",
                 "+11.000s shutdown step done");
+    }
+
+    /** upsmon's NOPARENT, "shutdown impossible": here the shutdown command itself could not take the host down. */
+    @Test
+    void aShutdownThatCannotRunIsAnnouncedAsNoparent() throws Exception {
+        Engine e = Engine.of(SECONDARY).runFor(10);
+        e.rec.impossible = "SHUTDOWNCMD failed: /sbin/shutdown -h +0 (status 1)";
+        e.status("FSD OB LB").runFor(30);
+        assertEquals(List.of(FSD, ONBATT, LOWBATT, SHUTDOWN, NOPARENT), e.rec.types(), "in the order of the status words");
+        assertEquals("upsmon parent process died - shutdown impossible", e.rec.messages().get(4));
+        List<String> steps = e.upsmon.lastShutdown();
+        assertEquals("+5.000s SHUTDOWNCMD failed: /sbin/shutdown -h +0 (status 1)", steps.get(steps.size() - 1));
+        assertTrue(e.finished());
     }
 
     @Test
