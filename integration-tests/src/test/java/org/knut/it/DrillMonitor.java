@@ -9,8 +9,8 @@ import java.util.List;
 import org.knut.core.testing.Ports;
 
 /**
- * The packaged monitor as a upsmon secondary of one UPS, for fault drills: its SHUTDOWNCMD only appends
- * a line to {@code shutdown.marker} (so a second shutdown would show), its NOTIFYCMD appends
+ * The packaged monitor as a upsmon secondary (or primary) of one UPS, for fault drills: its SHUTDOWNCMD
+ * only appends its time to {@code shutdown.marker} (so a second shutdown would show), its NOTIFYCMD appends
  * {@code TYPE|UPS} to {@code notify.log}. Extra {@code -D} settings (timers, events-url) go in front of
  * the jar.
  */
@@ -23,15 +23,21 @@ final class DrillMonitor implements AutoCloseable {
         this.process = process;
     }
 
-    /** {@code timing}: upsmon.conf lines such as {@code DEADTIME 6}. */
+    /** A secondary; {@code timing}: upsmon.conf lines such as {@code DEADTIME 6} (they override the defaults here). */
     static DrillMonitor start(Path dir, String ups, String timing, String... properties) throws IOException {
+        return startAs(dir, ups, "secondary", timing, properties);
+    }
+
+    /** {@code role}: primary or secondary, as in a MONITOR line. */
+    static DrillMonitor startAs(Path dir, String ups, String role, String timing, String... properties) throws IOException {
         Files.createDirectories(dir);
         Path notify = script(dir.resolve("notify.sh"), "printf '%s|%s\\n' \"$NOTIFYTYPE\" \"$UPSNAME\" >> notify.log");
         Path shutdown = script(dir.resolve("shutdown.sh"), "date +%s.%N >> shutdown.marker");
         StringBuilder conf = new StringBuilder("MONITOR " + ups + " 1 " + NutConfDir.MONUSER + " " + NutConfDir.MONPASS
-                + " secondary\nPOLLFREQ 1\nPOLLFREQALERT 1\nHOSTSYNC 1\nFINALDELAY 0\n" + timing + "\n");
+                + " " + role + "\nPOLLFREQ 1\nPOLLFREQALERT 1\nHOSTSYNC 1\nFINALDELAY 0\n" + timing + "\n");
         conf.append("SHUTDOWNCMD \"").append(shutdown).append("\"\nNOTIFYCMD \"").append(notify).append("\"\n");
-        for (String type : List.of("ONLINE", "ONBATT", "LOWBATT", "FSD", "COMMOK", "COMMBAD", "SHUTDOWN", "NOCOMM")) {
+        for (String type : List.of("ONLINE", "ONBATT", "LOWBATT", "FSD", "COMMOK", "COMMBAD", "SHUTDOWN", "NOCOMM",
+                "SHUTDOWN_HOSTSYNC")) {
             conf.append("NOTIFYFLAG ").append(type).append(" SYSLOG+EXEC\n");
         }
         Files.writeString(dir.resolve("upsmon.conf"), conf);
@@ -53,6 +59,12 @@ final class DrillMonitor implements AutoCloseable {
     /** How many times SHUTDOWNCMD ran. */
     int shutdowns() {
         return lines("shutdown.marker").size();
+    }
+
+    /** When SHUTDOWNCMD first ran, in epoch seconds; null before. */
+    Double shutdownTime() {
+        List<String> marks = lines("shutdown.marker");
+        return marks.isEmpty() ? null : Double.valueOf(marks.get(0).trim());
     }
 
     /** The notification types received, in order. */

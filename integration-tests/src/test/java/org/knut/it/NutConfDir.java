@@ -18,6 +18,12 @@ final class NutConfDir {
         return org.knut.core.testing.NutConfDir.write(dir, devs, "MAXAGE 15\n", users());
     }
 
+    /** As {@link #write}, with the monitor user allowed to log in as a primary ({@code upsmon primary}). */
+    static Path writeWithPrimary(Path dir, Map<String, Path> devs) {
+        return org.knut.core.testing.NutConfDir.write(dir, devs, "MAXAGE 15\n",
+                org.knut.core.testing.NutConfDir.users(ADMIN, ADMIN_PASSWORD, MONUSER, MONPASS, "primary"));
+    }
+
     /** upsd.users with the demo's users. */
     static String users() {
         return org.knut.core.testing.NutConfDir.users(ADMIN, ADMIN_PASSWORD, MONUSER, MONPASS, "secondary");

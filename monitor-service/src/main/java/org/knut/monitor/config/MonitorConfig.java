@@ -29,6 +29,10 @@ import io.smallrye.config.WithDefault;
  * knut.monitor.deadtime                 DEADTIME (s)
  * knut.monitor.hostsync                 HOSTSYNC (s)
  * knut.monitor.finaldelay               FINALDELAY (s)
+ * knut.monitor.rbwarntime               RBWARNTIME (s)
+ * knut.monitor.nocommwarntime           NOCOMMWARNTIME (s)
+ * knut.monitor.notify-flag.TYPE         NOTIFYFLAG TYPE, e.g. knut.monitor.notify-flag.ONBATT=SYSLOG+WALL+EXEC or IGNORE
+ * knut.monitor.notify-msg.TYPE          NOTIFYMSG TYPE, e.g. knut.monitor.notify-msg.ONBATT=%s lost mains power
  * knut.monitor.shutdown-cmd             SHUTDOWNCMD, one shell command line
  * knut.monitor.notify-cmd               NOTIFYCMD, a program path
  * knut.monitor.powerdown-flag           POWERDOWNFLAG
@@ -49,8 +53,8 @@ import io.smallrye.config.WithDefault;
  * knut.monitor.kubernetes.*             Kubernetes mode, see {@link Kubernetes}
  * </pre>
  *
- * A threshold makes the UPS critical for this host as OB LB would, without waiting for a primary: a
- * secondary leaves on its own, a primary sets FSD (so give primaries the latest thresholds).
+ * A threshold takes only this host out, without waiting for a primary: no FSD, no POWERDOWNFLAG, and a
+ * primary gives its role up first (in Kubernetes it releases the Lease).
  */
 @ConfigMapping(prefix = "knut.monitor")
 public interface MonitorConfig {
@@ -72,6 +76,16 @@ public interface MonitorConfig {
     OptionalInt hostsync();
 
     OptionalInt finaldelay();
+
+    OptionalInt rbwarntime();
+
+    OptionalInt nocommwarntime();
+
+    /** NOTIFYFLAG per notify type (the key, any case). */
+    Map<String, String> notifyFlag();
+
+    /** NOTIFYMSG per notify type (the key, any case). */
+    Map<String, String> notifyMsg();
 
     Optional<String> shutdownCmd();
 

@@ -65,6 +65,10 @@ public final class SettingsLoader {
         number(lines, "deadtime", "DEADTIME", cfg.deadtime());
         number(lines, "hostsync", "HOSTSYNC", cfg.hostsync());
         number(lines, "finaldelay", "FINALDELAY", cfg.finaldelay());
+        number(lines, "rbwarntime", "RBWARNTIME", cfg.rbwarntime());
+        number(lines, "nocommwarntime", "NOCOMMWARNTIME", cfg.nocommwarntime());
+        perType(lines, "notify-flag", "NOTIFYFLAG", cfg.notifyFlag());
+        perType(lines, "notify-msg", "NOTIFYMSG", cfg.notifyMsg());
         cfg.shutdownCmd().ifPresent(v -> lines.add(line("shutdown-cmd", "SHUTDOWNCMD", v)));
         cfg.notifyCmd().ifPresent(v -> lines.add(line("notify-cmd", "NOTIFYCMD", v)));
         cfg.powerdownFlag().ifPresent(v -> lines.add(line("powerdown-flag", "POWERDOWNFLAG", v)));
@@ -73,6 +77,11 @@ public final class SettingsLoader {
 
     private static void number(List<ConfigLine> lines, String key, String directive, OptionalInt value) {
         value.ifPresent(v -> lines.add(line(key, directive, Integer.toString(v))));
+    }
+
+    /** {@code DIRECTIVE TYPE value} for each {@code knut.monitor.KEY.TYPE}; UpsmonConf checks the type and value. */
+    private static void perType(List<ConfigLine> lines, String key, String directive, Map<String, String> byType) {
+        byType.forEach((type, v) -> lines.add(new ConfigLine(PREFIX + key + "." + type, 0, List.of(directive, type, v))));
     }
 
     private static ConfigLine line(String key, String directive, String value) {

@@ -9,4 +9,7 @@ import org.knut.monitor.config.MonitorSettings;
  */
 public record DrillNode(String name, MonitorSettings settings, boolean primary, long drainSeconds, String drainNote,
         long powerOffSeconds) {
+    public DrillNode withPrimary(boolean p) {
+        return new DrillNode(name, settings, p, drainSeconds, drainNote, powerOffSeconds);
+    }
 }

@@ -9,8 +9,9 @@ import org.knut.core.config.UpsmonConf.Timings;
 import org.knut.monitor.config.Thresholds;
 
 /**
- * upsmon's {@code is_ups_critical}: whether a UPS can no longer be counted on to feed this host, plus
- * knut's staged-shutdown thresholds. Each check returns why, or null while the UPS is fine.
+ * upsmon's {@code is_ups_critical}: whether a UPS can no longer be counted on to feed any host, and apart
+ * from it knut's staged-shutdown thresholds: whether this host should leave early, the others staying
+ * up. Each check returns why, or null while the UPS is fine.
  */
 final class CriticalRules {
     private static final Logger LOG = Logger.getLogger(CriticalRules.class);
@@ -38,10 +39,6 @@ final class CriticalRules {
         }
         if (ups.has(UpsFlag.OFF) && t.offDuration() >= 0 && ups.offTooLong) {
             return "administratively OFF for longer than OFFDURATION " + t.offDuration() + " s";
-        }
-        String threshold = thresholdReached(ups, now);
-        if (threshold != null) {
-            return threshold;
         }
         if (!ups.has(UpsFlag.ONBATT) || !ups.has(UpsFlag.LOWBATT)) {
             if (ups.obLbSince != null) {
@@ -96,7 +93,8 @@ final class CriticalRules {
         return null;
     }
 
-    private String thresholdReached(MonitoredUps ups, Instant now) {
+    /** This host's own staged threshold reached on {@code ups}: why, or null. Says nothing about the other hosts. */
+    String ownThreshold(MonitoredUps ups, Instant now) {
         if (!ups.has(UpsFlag.ONBATT)) {
             return null;
         }

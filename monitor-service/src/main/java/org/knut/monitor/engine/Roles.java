@@ -11,6 +11,14 @@ import org.knut.core.config.UpsmonConf.Monitor;
 public interface Roles {
     boolean primary(Monitor m);
 
+    /**
+     * Gives the primary roles up for good, so another monitor takes them (this host is leaving). Returns
+     * what was done for the shutdown log; null where the roles are fixed, as upsmon.conf's are.
+     */
+    default String resign() {
+        return null;
+    }
+
     /** The roles as upsmon.conf's MONITOR lines give them. */
     Roles CONFIGURED = Monitor::primary;
 }

@@ -10,12 +10,15 @@ import org.knut.core.protocol.NutException;
 import org.knut.monitor.notify.Notifier;
 import org.knut.monitor.shutdown.HostShutdown;
 import org.knut.monitor.shutdown.PowerdownFlag;
+import org.knut.monitor.shutdown.ShutdownImpossible;
 
 /**
  * upsmon's {@code forceshutdown} and {@code doshutdown}: a primary sets FSD on its UPSes and waits up to
  * HOSTSYNC for the secondaries to log out (NUMLOGINS), then every host notifies SHUTDOWN, waits
- * FINALDELAY, writes POWERDOWNFLAG and shuts down. A dry run logs FSD, POWERDOWNFLAG and the final step
- * instead of doing them: those are what would take this or other machines down.
+ * FINALDELAY, writes POWERDOWNFLAG and shuts down. {@link #leave} is knut's departure on this host's
+ * own threshold: the same final steps without FSD, HOSTSYNC or POWERDOWNFLAG, after giving up the primary
+ * role so another monitor takes it. A dry run logs FSD, POWERDOWNFLAG, the release of the role and the
+ * final step instead of doing them: those are what would take this or other machines down.
  */
 final class ShutdownSequence {
     /** upsmon polls NUMLOGINS every 250 ms while it waits for the secondaries. */
@@ -23,14 +26,17 @@ final class ShutdownSequence {
 
     private final UpsmonConf conf;
     private final boolean dryRun;
+    private final Roles roles;
     private final Notifier notifier;
     private final HostShutdown host;
     private final PowerdownFlag flag;
     private final TimeSource time;
 
-    ShutdownSequence(UpsmonConf conf, boolean dryRun, Notifier notifier, HostShutdown host, PowerdownFlag flag, TimeSource time) {
+    ShutdownSequence(UpsmonConf conf, boolean dryRun, Roles roles, Notifier notifier, HostShutdown host, PowerdownFlag flag,
+            TimeSource time) {
         this.conf = conf;
         this.dryRun = dryRun;
+        this.roles = roles;
         this.notifier = notifier;
         this.host = host;
         this.flag = flag;
@@ -51,7 +57,30 @@ final class ShutdownSequence {
         } else {
             waitForSecondaries(primaries, log);
         }
-        finalSteps(log);
+        finalSteps(log, true);
+        return log.steps();
+    }
+
+    /**
+     * This host alone leaves: the UPS still feeds the others, so no FSD (it would take them all down) and no
+     * POWERDOWNFLAG (it would cut their power); a primary hands its role on first, so that one of the hosts
+     * that stay sets FSD when NUT's critical condition comes.
+     */
+    List<String> leave(List<MonitoredUps> upses, String why) throws InterruptedException {
+        ShutdownLog log = new ShutdownLog(time, dryRun);
+        log.step("this host leaves alone: " + why);
+        host.begin(why, log);
+        List<String> primaryOf = upses.stream().filter(MonitoredUps::primary).map(MonitoredUps::name).toList();
+        if (primaryOf.isEmpty()) {
+            log.step("secondary for every UPS: nothing to hand on");
+        } else if (dryRun) {
+            log.step("would give up the primary role of " + primaryOf + " without setting FSD");
+        } else {
+            String resigned = roles.resign();
+            log.step(resigned != null ? resigned + "; FSD not set"
+                    : "primary of " + primaryOf + " by upsmon.conf: FSD not set, the secondaries stay up and leave by their own rules");
+        }
+        finalSteps(log, false);
         return log.steps();
     }
 
@@ -100,7 +129,7 @@ final class ShutdownSequence {
         }
     }
 
-    private void finalSteps(ShutdownLog log) throws InterruptedException {
+    private void finalSteps(ShutdownLog log, boolean powerDownFlag) throws InterruptedException {
         log.step("Executing automatic power-fail shutdown");
         if (!dryRun) {
             notifier.wall("Executing automatic power-fail shutdown");
@@ -111,7 +140,7 @@ final class ShutdownSequence {
             log.step("notified SHUTDOWN, waiting FINALDELAY " + finalDelay + " s");
             time.sleep(Duration.ofSeconds(finalDelay));
         }
-        if (flag.path() != null) {
+        if (powerDownFlag && flag.path() != null) {
             if (dryRun) {
                 log.step("would create POWERDOWNFLAG " + flag.path());
             } else if (flag.create()) {
@@ -123,7 +152,12 @@ final class ShutdownSequence {
             return;
         }
         log.step(host.describe());
-        host.shutDown(log);
-        log.step("shutdown step done");
+        try {
+            host.shutDown(log);
+            log.step("shutdown step done");
+        } catch (ShutdownImpossible e) {
+            log.step(e.getMessage());
+            notifier.notify(NotifyType.NOPARENT, null, null);
+        }
     }
 }

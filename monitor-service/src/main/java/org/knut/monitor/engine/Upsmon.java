@@ -49,6 +49,7 @@ public final class Upsmon {
     private volatile boolean stopRequested;
     private volatile List<UpsView> views = List.of();
     private volatile List<String> lastShutdown = List.of();
+    private volatile boolean lastShutdownAlone;
     /** The shutdown ran (a dry run goes on watching): not again until the power is back above MINSUPPLIES. */
     private boolean shutdownDone;
 
@@ -69,7 +70,7 @@ public final class Upsmon {
             failures.put(u, new PollFailureLog(m.system(), conf.pollFailLogThrottleMax()));
         }
         this.rules = new CriticalRules(conf, settings.thresholds());
-        this.shutdown = new ShutdownSequence(conf, settings.dryRun(), notifier, host, flag, time);
+        this.shutdown = new ShutdownSequence(conf, settings.dryRun(), roles, notifier, host, flag, time);
         this.timers = new EventTimers(settings.timers(), commands, time);
         notifier.addListener(timers);
     }
@@ -91,6 +92,11 @@ public final class Upsmon {
     /** The logged steps of the last shutdown (a dry run's included), empty before one. */
     public List<String> lastShutdown() {
         return lastShutdown;
+    }
+
+    /** Whether the last shutdown was this host leaving alone on its own threshold (no FSD, role handed on). */
+    public boolean lastShutdownAlone() {
+        return lastShutdownAlone;
     }
 
     public EventTimers timers() {
@@ -262,35 +268,56 @@ public final class Upsmon {
         }
     }
 
-    /** upsmon's {@code recalc}. */
+    /**
+     * upsmon's {@code recalc}, with knut's thresholds kept apart: too few supplies by NUT's rules is the
+     * forced shutdown (a primary sets FSD for every host on the UPS); enough of them, but too few once
+     * this host's own thresholds are counted, takes only this host out.
+     */
     private void recalc(Instant now) throws InterruptedException {
         int power = 0;
+        int staying = 0;
         List<String> critical = new ArrayList<>();
+        List<String> ownThresholds = new ArrayList<>();
         List<UpsView> v = new ArrayList<>();
         for (MonitoredUps u : upses) {
             u.promoteIfDead(now);
             String why = rules.reason(u, now);
+            String threshold = why == null ? rules.ownThreshold(u, now) : null;
             if (why == null) {
                 power += u.monitor.powerValue();
             } else {
                 critical.add(u.name() + " " + why);
                 LOG.debugf("Critical UPS: %s: %s", u.name(), why);
             }
+            if (threshold == null && why == null) {
+                staying += u.monitor.powerValue();
+            } else if (threshold != null) {
+                ownThresholds.add(u.name() + " " + threshold);
+            }
             v.add(new UpsView(u.name(), u.primary() ? "primary" : "secondary", u.monitor.powerValue(),
-                    u.status(), u.communicating(), u.lastPoll(), why));
+                    u.status(), u.communicating(), u.lastPoll(), why != null ? why : threshold));
         }
         views = List.copyOf(v);
-        if (power >= conf.minSupplies()) {
+        if (staying >= conf.minSupplies()) {
             shutdownDone = false;
             return;
         }
         if (shutdownDone) {
             return;
         }
-        String why = "power value " + power + " < MINSUPPLIES " + conf.minSupplies() + ": " + String.join("; ", critical);
-        LOG.warnf("Too few UPS(es) are healthy (%d < %d), initiating forced shutdown", power, conf.minSupplies());
         state = State.SHUTTING_DOWN;
-        lastShutdown = shutdown.run(upses, why);
+        lastShutdownAlone = power >= conf.minSupplies();
+        if (lastShutdownAlone) {
+            String why = "this host's threshold: power value " + staying + " < MINSUPPLIES " + conf.minSupplies() + ": "
+                    + String.join("; ", ownThresholds);
+            LOG.warnf("This host's own threshold is reached (%d < %d), leaving alone; the UPS stays up for the others",
+                    staying, conf.minSupplies());
+            lastShutdown = shutdown.leave(upses, why);
+        } else {
+            String why = "power value " + power + " < MINSUPPLIES " + conf.minSupplies() + ": " + String.join("; ", critical);
+            LOG.warnf("Too few UPS(es) are healthy (%d < %d), initiating forced shutdown", power, conf.minSupplies());
+            lastShutdown = shutdown.run(upses, why);
+        }
         shutdownDone = true;
         if (settings.dryRun()) {
             LOG.warn("[dry run] upsmon would exit now; this monitor goes on watching and re-arms once the power is back");

@@ -3,6 +3,7 @@ package org.knut.monitor.kubernetes;
 import java.util.List;
 
 import org.knut.monitor.shutdown.HostShutdown;
+import org.knut.monitor.shutdown.ShutdownImpossible;
 import org.knut.monitor.shutdown.StepLog;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -45,7 +46,7 @@ public final class KubernetesNodeShutdown implements HostShutdown {
     }
 
     @Override
-    public void shutDown(StepLog log) throws InterruptedException {
+    public void shutDown(StepLog log) throws InterruptedException, ShutdownImpossible {
         drain.cordon(log);
         EvictionPlan plan;
         try {

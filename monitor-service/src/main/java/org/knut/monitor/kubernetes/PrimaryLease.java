@@ -111,6 +111,14 @@ public final class PrimaryLease implements Roles, AutoCloseable {
         return held.contains(ups);
     }
 
+    /** This host leaves on its own threshold: {@link #close}, so the role moves on to a monitor that stays. */
+    @Override
+    public String resign() {
+        List<String> released = held.stream().sorted().map(u -> namespace + "/" + leaseName(u)).toList();
+        close();
+        return "stopped competing for the primary role, released Lease(s) " + released + " for a monitor that stays";
+    }
+
     /** Stops competing and releases the Leases held, so another monitor takes over without waiting for expiry. */
     @Override
     public void close() {

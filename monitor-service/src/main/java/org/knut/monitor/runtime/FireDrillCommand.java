@@ -19,6 +19,7 @@ import org.knut.monitor.config.MonitorSettings;
 import org.knut.monitor.drill.BatteryModel;
 import org.knut.monitor.drill.DrillNode;
 import org.knut.monitor.drill.FireDrill;
+import org.knut.monitor.drill.NodeOutcome;
 import org.knut.monitor.drill.Report;
 import org.knut.monitor.kubernetes.EvictionPlan;
 import org.knut.monitor.kubernetes.KubernetesSettings;
@@ -118,7 +119,9 @@ public final class FireDrillCommand {
     private void section(Report report, Monitor m, List<DrillNode> nodes, List<String> notes) throws InterruptedException {
         int others = Math.max(0, logins.get(m.system()) - nodes.size());
         FireDrill drill = new FireDrill(mon -> batteries.get(mon.system()), others);
-        report.add(new Report.Section(m.system(), batteries.get(m.system()), others, drill.run(nodes), notes));
+        List<String> allNotes = new ArrayList<>(notes);
+        List<NodeOutcome> outcomes = drill.run(nodes, allNotes);
+        report.add(new Report.Section(m.system(), batteries.get(m.system()), others, outcomes, allNotes));
     }
 
     private void readBatteries(List<Monitor> monitors) throws IOException {

@@ -13,7 +13,7 @@ public interface HostShutdown {
     }
 
     /** Starts taking the machine down, logging each step, and returns once that is handed over. */
-    void shutDown(StepLog log) throws InterruptedException;
+    void shutDown(StepLog log) throws InterruptedException, ShutdownImpossible;
 
     /** A dry run's last step: logs what {@link #shutDown} would do, in order, without doing it. */
     default void rehearse(StepLog log) {

@@ -40,16 +40,15 @@ public final class ShutdownCommand implements HostShutdown {
     }
 
     @Override
-    public void shutDown(StepLog log) throws InterruptedException {
+    public void shutDown(StepLog log) throws InterruptedException, ShutdownImpossible {
         if (commandLine == null) {
             LOG.errorf("%s is not configured", name);
-            log.step(name + " is not configured: this host is not shut down");
-            return;
+            throw new ShutdownImpossible(name + " is not configured: this host is not shut down");
         }
         int code = runner.run(ExternalCommand.shell(name, commandLine, List.of(), Map.of()), limit);
         if (code != 0) {
             LOG.errorf("Unable to call shutdown command: %s (status %d)", commandLine, code);
-            log.step(name + " failed: " + commandLine + " (status " + code + ")");
+            throw new ShutdownImpossible(name + " failed: " + commandLine + " (status " + code + ")");
         }
     }
 }

@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.config.ConfigException;
+import org.knut.core.config.UpsmonConf;
 import org.knut.core.config.UpsmonConf.NotifyType;
 
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -26,10 +29,14 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 /** upsmon.conf plus knut.monitor.* keys, read through SmallRye Config as Quarkus does. */
 class SettingsLoaderTest {
     static MonitorConfig config(Map<String, String> props) {
+        return config(new PropertiesConfigSource(props, "test", 100));
+    }
+
+    static MonitorConfig config(ConfigSource source) {
         // Quarkus reads durations as "30s" too; plain SmallRye only knows ISO-8601
         SmallRyeConfig c = new SmallRyeConfigBuilder().withMapping(MonitorConfig.class)
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withSources(new PropertiesConfigSource(props, "test", 100)).build();
+                .withSources(source).build();
         return c.getConfigMapping(MonitorConfig.class);
     }
 
@@ -100,6 +107,37 @@ class SettingsLoaderTest {
         assertTrue(s.thresholds().needsBatteryReadings());
         assertNull(new Thresholds(null, null, 60).chargeBelow());
         assertFalse(new Thresholds(null, null, 60).needsBatteryReadings());
+    }
+
+    @Test
+    void warningTimesNotifyFlagsAndMessagesAsKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("upsmon.conf");
+        Files.writeString(file, "MONITOR demo 1 u p secondary\nRBWARNTIME 43200\nNOTIFYFLAG ONBATT SYSLOG\n");
+        MonitorSettings s = load(file, Map.of(
+                "knut.monitor.rbwarntime", "600",
+                "knut.monitor.nocommwarntime", "60",
+                "knut.monitor.notify-flag.ONBATT", "SYSLOG+EXEC",
+                "knut.monitor.notify-flag.lowbatt", "IGNORE",
+                "knut.monitor.notify-msg.ONBATT", "%s lost mains power"), Map.of());
+        assertEquals(600, s.conf().timings().rbWarnTime());
+        assertEquals(60, s.conf().timings().noCommWarnTime());
+        UpsmonConf same = UpsmonConf.parse("upsmon.conf", "MONITOR demo 1 u p secondary\nNOTIFYFLAG ONBATT SYSLOG+EXEC\n"
+                + "NOTIFYFLAG LOWBATT IGNORE\nNOTIFYMSG ONBATT \"%s lost mains power\"\n");
+        assertEquals(same.notifications(), s.conf().notifications(), "the keys win over the file, as more lines of it would");
+        assertEquals("%s lost mains power", s.conf().notifications().message(NotifyType.ONBATT));
+
+        MonitorConfig fromEnv = config(new EnvConfigSource(Map.of("KNUT_MONITOR_NOTIFY_FLAG_ONLINE", "EXEC",
+                "KNUT_MONITOR_NOCOMMWARNTIME", "90"), 300));
+        MonitorSettings env = SettingsLoader.load(file, false, fromEnv, Optional.empty(), Map.of());
+        assertEquals(90, env.conf().timings().noCommWarnTime());
+        assertEquals(UpsmonConf.parse("upsmon.conf", "MONITOR demo 1 u p secondary\nNOTIFYFLAG ONLINE EXEC\n").notifications().flags(NotifyType.ONLINE),
+                env.conf().notifications().flags(NotifyType.ONLINE));
+
+        ConfigException type = assertThrows(ConfigException.class, () -> load(file, Map.of("knut.monitor.notify-flag.BLACKOUT", "EXEC"), Map.of()));
+        assertEquals("knut.monitor.notify-flag.BLACKOUT", type.file());
+        ConfigException flag = assertThrows(ConfigException.class, () -> load(file, Map.of("knut.monitor.notify-flag.ONBATT", "LOUD"), Map.of()));
+        assertEquals("knut.monitor.notify-flag.ONBATT", flag.file());
+        assertTrue(flag.getMessage().contains("LOUD"), flag.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.knut.monitor.notify.NotificationSink;
 import org.knut.monitor.process.CommandRunner;
 import org.knut.monitor.process.ExternalCommand;
 import org.knut.monitor.shutdown.HostShutdown;
+import org.knut.monitor.shutdown.ShutdownImpossible;
 import org.knut.monitor.shutdown.StepLog;
 
 /** Records what the monitor would have done to the world: notifications, commands, the final shutdown. */
@@ -24,6 +25,8 @@ final class Recorder implements NotificationSink, CommandRunner, HostShutdown {
     final List<At<Notification>> notifications = new CopyOnWriteArrayList<>();
     final List<At<ExternalCommand>> commands = new ArrayList<>();
     final List<Instant> shutdowns = new ArrayList<>();
+    /** Set: the shutdown step fails with this, as a missing or failing SHUTDOWNCMD would. */
+    volatile String impossible;
 
     Recorder(TimeSource time) {
         this.time = time;
@@ -51,8 +54,11 @@ final class Recorder implements NotificationSink, CommandRunner, HostShutdown {
     }
 
     @Override
-    public void shutDown(StepLog log) {
+    public void shutDown(StepLog log) throws ShutdownImpossible {
         shutdowns.add(time.now());
+        if (impossible != null) {
+            throw new ShutdownImpossible(impossible);
+        }
     }
 
     List<NotifyType> types() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.knut.core.config.UpsmonConf.NotifyType.COMMBAD;
 import static org.knut.core.config.UpsmonConf.NotifyType.FSD;
 import static org.knut.core.config.UpsmonConf.NotifyType.LOWBATT;
+import static org.knut.core.config.UpsmonConf.NotifyType.NOPARENT;
 import static org.knut.core.config.UpsmonConf.NotifyType.ONBATT;
 import static org.knut.core.config.UpsmonConf.NotifyType.SHUTDOWN;
 import static org.knut.core.config.UpsmonConf.NotifyType.SHUTDOWN_HOSTSYNC;
@@ -62,6 +63,19 @@ class ShutdownRulesTest {
                 "+11.000s created POWERDOWNFLAG " + flag,
                 "+11.000s record the shutdown",
                 "+11.000s shutdown step done");
+    }
+
+    /** upsmon's NOPARENT, "shutdown impossible": here the shutdown command itself could not take the host down. */
+    @Test
+    void aShutdownThatCannotRunIsAnnouncedAsNoparent() throws Exception {
+        Engine e = Engine.of(SECONDARY).runFor(10);
+        e.rec.impossible = "SHUTDOWNCMD failed: /sbin/shutdown -h +0 (status 1)";
+        e.status("FSD OB LB").runFor(30);
+        assertEquals(List.of(FSD, ONBATT, LOWBATT, SHUTDOWN, NOPARENT), e.rec.types(), "in the order of the status words");
+        assertEquals("upsmon parent process died - shutdown impossible", e.rec.messages().get(4));
+        List<String> steps = e.upsmon.lastShutdown();
+        assertEquals("+5.000s SHUTDOWNCMD failed: /sbin/shutdown -h +0 (status 1)", steps.get(steps.size() - 1));
+        assertTrue(e.finished());
     }
 
     @Test
@@ -266,12 +280,50 @@ class ShutdownRulesTest {
         assertFalse(online.rec.hostWasShutDown(), "thresholds only count on battery");
     }
 
+    /**
+     * A threshold is this host's own: a primary reaching it leaves alone, without FSD or POWERDOWNFLAG,
+     * which would take every other host on the UPS down with it.
+     */
     @Test
-    void thresholdOnAPrimarySetsFsd() throws Exception {
-        Engine e = Engine.of(PRIMARY, false, List.of(), new Thresholds(null, null, 60)).runFor(10);
+    void thresholdOnAPrimaryTakesOnlyThisHostOut(@TempDir Path dir) throws Exception {
+        Path flag = dir.resolve("killpower");
+        Engine e = Engine.of(PRIMARY + "POWERDOWNFLAG " + flag + "\n", false, List.of(), new Thresholds(null, null, 60)).runFor(10);
+        e.link("demo@localhost").numLogins = () -> 3;
         e.status("OB").runFor(100);
+        assertEquals(0, e.link("demo@localhost").fsds, "no FSD for the others");
+        assertEquals(75 + 5, e.rec.shutdownAt(), 0.001, "no HOSTSYNC wait, FINALDELAY only");
+        assertFalse(Files.exists(flag), "the UPS must keep feeding the others");
+        assertTrue(e.upsmon.lastShutdownAlone());
+        assertEquals(List.of(ONBATT, SHUTDOWN), e.rec.types());
+        assertSteps(e.upsmon.lastShutdown(),
+                "+0.000s this host leaves alone: this host's threshold: power value 0 < MINSUPPLIES 1: demo@localhost on battery for more "
+                        + "than 60 s (knut.monitor.threshold.on-battery)",
+                "+0.000s primary of [demo@localhost] by upsmon.conf: FSD not set, the secondaries stay up and leave by their own rules",
+                "+0.000s Executing automatic power-fail shutdown",
+                "+0.000s notified SHUTDOWN, waiting FINALDELAY 5 s",
+                "+5.000s record the shutdown",
+                "+5.000s shutdown step done");
+    }
+
+    @Test
+    void nutsCriticalConditionBeforeTheThresholdStillSetsFsd() throws Exception {
+        Engine e = Engine.of(PRIMARY, false, List.of(), new Thresholds(null, null, 600)).runFor(10);
+        e.status("OB").runFor(20);
+        e.status("OB LB").runFor(30);
         assertEquals(1, e.link("demo@localhost").fsds);
-        assertEquals(75 + 5, e.rec.shutdownAt(), 0.001);
+        assertFalse(e.upsmon.lastShutdownAlone());
+        assertEquals(30 + 5, e.rec.shutdownAt(), 0.001);
+    }
+
+    /** Two UPSes feed the host, one is enough: one UPS past the threshold still leaves the other, nobody leaves. */
+    @Test
+    void aThresholdOnOneOfTwoSuppliesIsNoReasonToLeave() throws Exception {
+        Engine e = Engine.of(PRIMARY + "MONITOR b@localhost 1 monuser pass primary\n", false, List.of(),
+                new Thresholds(null, null, 60)).runFor(10);
+        e.status("OB").runFor(300);
+        assertFalse(e.rec.hostWasShutDown());
+        assertEquals(0, e.link("demo@localhost").fsds);
+        assertTrue(e.upsmon.views().get(0).critical().contains("on battery for more than 60 s"), e.upsmon.views().toString());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.knut.monitor.it;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.knut.core.testing.Await;
+import org.knut.core.testing.Ports;
 
 /**
  * The packaged monitor ({@code quarkus-run.jar -c upsmon.conf}) as a child process in a directory of its
@@ -65,7 +64,7 @@ final class MonitorProcess implements AutoCloseable {
         Path confFile = dir.resolve("upsmon.conf");
         Files.writeString(confFile, full);
 
-        int port = freePort();
+        int port = Ports.free();
         List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-jar", jar().toString(), "-c", confFile.toString()));
         argv.addAll(List.of(args));
@@ -80,12 +79,6 @@ final class MonitorProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: these tests run after 'package'");
         }
         return jar;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 
     /** GET /q/health/{which}: the status code and body, or -1 while nothing answers. */

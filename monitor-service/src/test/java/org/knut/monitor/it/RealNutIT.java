@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.testing.Await;
 import org.knut.core.testing.NutSandbox;
+import org.knut.core.testing.TcpProxy;
 
 /**
  * The packaged monitor, run as a bare-host upsmon replacement from an unchanged upsmon.conf, against
@@ -152,6 +153,42 @@ class RealNutIT {
         assertFalse(monitor.shutDown(), "an upsd restart while on line power is no power failure");
         assertFalse(monitor.hasNotice("SHUTDOWN"));
         monitor.assertAlive();
+    }
+
+    /**
+     * The link to upsd breaks while the UPS is on battery (TcpProxy: black hole, connections cut), for
+     * less than DEADTIME: COMMBAD, then COMMOK, and no shutdown, however long the UPS stays on battery
+     * afterwards. A UPS last seen OB is only taken as OB LB once it has been unreachable past DEADTIME.
+     */
+    @Test
+    void aShortCommbadWhileOnBatteryIsNoReasonToShutDown() throws Exception {
+        int deadTime = 10;
+        try (TcpProxy link = new TcpProxy(nut.port())) {
+            String viaLink = "demo@127.0.0.1:" + link.port();
+            monitor = MonitorProcess.start(dir, "MONITOR " + viaLink + " 1 " + NutSandbox.MONUSER + " " + NutSandbox.MONUSER_PASSWORD
+                    + " secondary\nPOLLFREQ 1\nPOLLFREQALERT 1\nDEADTIME " + deadTime + "\nFINALDELAY 1\nHOSTSYNC 2\n");
+            monitor.awaitReady();
+            RealNut.set(nut, "ups.status", "OB DISCHRG");
+            monitor.awaitNotice("ONBATT", Duration.ofSeconds(10));
+            long lastGood = monitor.lastPoll(viaLink);
+
+            link.blackhole();
+            link.cut();
+            monitor.awaitNotice("COMMBAD", Duration.ofSeconds(10));
+            Await.until("3 s without the link", Duration.ofSeconds(10), () -> System.currentTimeMillis() - lastGood >= 3000);
+            link.restore();
+            long outage = System.currentTimeMillis() - lastGood;
+            assertTrue(outage < (deadTime - 2) * 1000L, "the outage must stay well under DEADTIME: " + outage + " ms");
+            monitor.awaitNotice("COMMOK", Duration.ofSeconds(deadTime - 2));
+
+            // still on battery for longer than DEADTIME + HOSTSYNC + FINALDELAY after the break, polled all along
+            Await.until("polls on battery past DEADTIME + HOSTSYNC + FINALDELAY", Duration.ofSeconds(30),
+                    () -> monitor.lastPoll(viaLink) > lastGood + (deadTime + 2 + 1 + 2) * 1000L);
+            assertFalse(monitor.shutDown(), "a COMMBAD shorter than DEADTIME while on battery is no reason to shut down");
+            assertFalse(monitor.hasNotice("SHUTDOWN"));
+            assertTrue(monitor.communicating(viaLink));
+            monitor.assertAlive();
+        }
     }
 
     @Test

@@ -46,10 +46,14 @@ class FireDrillClusterTest {
         for (String p : List.of("etl-a", "etl-b")) {
             client.pods().inNamespace("batch").resource(ApiServer.pod("batch", p, "batch-1", 0)).create();
         }
-        client.leases().inNamespace("knut").resource(new LeaseBuilder().withNewMetadata().withName("knut-ups-demo").withNamespace("knut")
-                .endMetadata().withNewSpec().withHolderIdentity("db-1").endSpec().build()).create();
+        holdLease("db-1");
         k = new KubernetesSettings("db-1", Optional.of("knut"), "knut.io/ups", Optional.of("demo"), Duration.ofSeconds(60),
                 Duration.ofSeconds(2), "true", PrimaryLeaseTest.FAST);
+    }
+
+    void holdLease(String node) {
+        client.leases().inNamespace("knut").resource(new LeaseBuilder().withNewMetadata().withName("knut-ups-demo").withNamespace("knut")
+                .endMetadata().withNewSpec().withHolderIdentity(node).endSpec().build()).createOr(l -> l.update());
     }
 
     @AfterEach
@@ -81,9 +85,31 @@ class FireDrillClusterTest {
                 rows.get(2));
         assertTrue(text.contains("note: node lab-1 left out: node lab-1: is fed by UPS 'lab', which no MONITOR line watches"), text);
         assertTrue(text.contains("db-1 holds Lease knut/knut-ups-demo: primary"), text);
+        assertTrue(text.contains("note: db-1 leaves on its own threshold at +2885 s without FSD and hands the primary role on: "
+                + "no candidate is left, nobody sets FSD"), text);
         assertTrue(text.contains("batch-1: 2 pod(s) to evict in 1 priority group(s): up to 10 s"), text);
         assertTrue(text.contains("UPS " + nut.ups("demo") + ": at the cut battery.charge 100 %, battery.runtime 3600 s"), text);
         assertTrue(text.endsWith("verdict: SAFE: all 3 node(s) are down by +2920 s, the closest 680 s before its battery runs out\n"), text);
+    }
+
+    /**
+     * The Lease on the batch node that leaves first: it leaves alone, without FSD, and the role moves on;
+     * the others still leave by their own thresholds, at the same times as with the Lease on db-1.
+     */
+    @Test
+    void anEarlyLeavingLeaseHolderTakesNobodyWithIt() throws Exception {
+        holdLease("batch-1");
+        Report r = new FireDrillCommand(settings(), Duration.ofSeconds(30), null).cluster(client, k);
+        String text = r.render();
+        assertTrue(r.safe(), text);
+        List<String> rows = text.lines().filter(l -> l.matches("\\s+\\d+\\s+\\S+\\s+(primary|secondary).*")).toList();
+        assertEquals(3, rows.size(), text);
+        assertTrue(rows.get(0).matches("\\s+1\\s+batch-1\\s+primary\\s+\\+305 s\\s+\\+310 s.*on battery for more than 300 s.*"), rows.get(0));
+        assertTrue(rows.get(1).matches("\\s+2\\s+web-1\\s+secondary\\s+\\+1805 s.*"), rows.get(1));
+        assertTrue(rows.get(2).matches("\\s+3\\s+db-1\\s+primary\\s+\\+2885 s\\s+\\+2890 s.*"), rows.get(2));
+        assertTrue(text.contains("note: batch-1 leaves on its own threshold at +305 s without FSD and hands the primary role on to db-1 "
+                + "(the candidate that stays longest)"), text);
+        assertFalse(text.contains("FSD (forced shutdown) set"), "nobody's shutdown came from an FSD: " + text);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.knut.monitor.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,9 @@ class KubernetesModeTest {
     KubernetesAssembly mode;
     Thread engine;
     final List<String> powerOffs = new CopyOnWriteArrayList<>();
+    /** A second node's monitor, in the tests that run two. */
+    KubernetesAssembly other;
+    Thread otherEngine;
 
     @BeforeEach
     void start() throws Exception {
@@ -60,12 +65,8 @@ class KubernetesModeTest {
     @AfterEach
     void stop() throws Exception {
         try {
-            if (mode != null) {
-                mode.upsmon().stop();
-                engine.interrupt();
-                engine.join(10_000);
-                mode.close();
-            }
+            stop(mode, engine);
+            stop(other, otherEngine);
             runner.close();
             client.close();
             api.close();
@@ -141,6 +142,83 @@ class KubernetesModeTest {
     }
 
     /**
+     * Staged shutdown with the Lease on the wrong node: batch-1 leaves after 1 s on battery and holds the
+     * Lease, db-1 has no threshold. batch-1 goes alone (no FSD in upsd, db-1 stays up), releasing the
+     * Lease on its way so db-1 becomes primary; OB LB later is db-1's to act on: it sets FSD.
+     */
+    @Test
+    void anEarlyThresholdOnTheLeaseHolderTakesOnlyThatNodeOutAndTheLeaseMoves() throws Exception {
+        client.nodes().resource(ApiServer.node("batch-1", Map.of("knut.io/ups", "demo"), Map.of(NodeProfile.THRESHOLD + "on-battery", "1")))
+                .create();
+        client.nodes().resource(ApiServer.node("db-1", Map.of("knut.io/ups", "demo"), Map.of())).create();
+        client.pods().inNamespace("batch").resource(ApiServer.pod("batch", "etl-b", "batch-1", 0)).create();
+        UpsmonConf conf = UpsmonConf.parse("upsmon.conf", "MONITOR " + nut.ups("demo") + " 1 " + NutSandbox.MONUSER + " "
+                + NutSandbox.MONUSER_PASSWORD + " primary\nPOLLFREQ 1\nPOLLFREQALERT 1\nFINALDELAY 0\nHOSTSYNC 5\n");
+        MonitorSettings settings = new MonitorSettings(conf, false, List.of(), Thresholds.NONE);
+        List<String> dbPowerOffs = new CopyOnWriteArrayList<>();
+
+        mode = KubernetesAssembly.start(api.client("batch-1"), settingsFor("batch-1"), settings, runner, recordedPowerOff(powerOffs));
+        engine = run(mode, "batch-1");
+        Await.until("batch-1 to hold the Lease", Duration.ofSeconds(20), () -> mode.lease().holds("demo"));
+        other = KubernetesAssembly.start(api.client("db-1"), settingsFor("db-1"), settings, runner, recordedPowerOff(dbPowerOffs));
+        otherEngine = run(other, "db-1");
+        Await.until("db-1 to log in as a secondary", Duration.ofSeconds(20),
+                () -> !other.upsmon().views().isEmpty() && other.upsmon().views().get(0).communicating());
+
+        setStatus("OB");
+        Await.until("batch-1's power-off", Duration.ofSeconds(30), () -> !powerOffs.isEmpty());
+        assertEquals(List.of("evicted [batch/etl-b]"), powerOffs, "batch-1 drained its own pods only");
+        assertTrue(mode.upsmon().lastShutdownAlone());
+        assertTrue(mode.upsmon().lastShutdown().stream().anyMatch(l -> l.contains("released Lease(s) [knut/knut-ups-demo]")),
+                mode.upsmon().lastShutdown().toString());
+        Await.until("the Lease to move to db-1", Duration.ofSeconds(20), () -> other.lease().holds("demo")
+                && "db-1".equals(client.leases().inNamespace("knut").withName("knut-ups-demo").get().getSpec().getHolderIdentity()));
+        Await.until("db-1 to act as primary", Duration.ofSeconds(10), () -> other.upsmon().views().get(0).role().equals("primary"));
+        try (var c = nut.client()) {
+            assertEquals("OB", c.get("demo", "ups.status"), "no FSD: the UPS still feeds db-1");
+        }
+        assertEquals(List.of(), dbPowerOffs);
+        assertEquals(Upsmon.State.RUNNING, other.upsmon().state());
+        var dbSpec = client.nodes().withName("db-1").get().getSpec();
+        assertFalse(dbSpec != null && Boolean.TRUE.equals(dbSpec.getUnschedulable()), "db-1 is not cordoned");
+        assertTrue(client.nodes().withName("batch-1").get().getSpec().getUnschedulable(), "batch-1 is");
+
+        cutPower();
+        Await.until("db-1's power-off", Duration.ofSeconds(30), () -> !dbPowerOffs.isEmpty());
+        assertFalse(other.upsmon().lastShutdownAlone());
+        try (var c = nut.client()) {
+            assertTrue(c.get("demo", "ups.status").startsWith("FSD"), "the new primary set FSD on NUT's critical condition");
+        }
+    }
+
+    private KubernetesSettings settingsFor(String node) {
+        return new KubernetesSettings(node, Optional.of("knut"), "knut.io/ups", Optional.empty(), Duration.ofSeconds(20),
+                Duration.ofMillis(100), "true", PrimaryLeaseTest.FAST);
+    }
+
+    private static Thread run(KubernetesAssembly a, String node) {
+        Thread t = new Thread(a.upsmon()::run, "test-upsmon-" + node);
+        t.start();
+        return t;
+    }
+
+    private static void stop(KubernetesAssembly a, Thread t) throws InterruptedException {
+        if (a != null) {
+            a.upsmon().stop();
+            t.interrupt();
+            t.join(10_000);
+            a.close();
+        }
+    }
+
+    private void setStatus(String... words) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(NutSandbox.SCRIPT.toString(), "set", nut.dir().toString(), "demo", "ups.status"));
+        argv.addAll(List.of(words));
+        Command.Result set = Command.run(argv);
+        assertEquals(0, set.exitCode(), set.toString());
+    }
+
+    /**
      * OB LB in the sandbox's driver. The sandbox's script waits until upsd serves exactly that status; a
      * primary quick enough to set FSD first makes upsd serve "FSD OB LB", which is the change having
      * arrived too, so that answer counts as well.
@@ -153,6 +231,10 @@ class KubernetesModeTest {
 
     /** The power-off seam, replaced by a recording of what had been evicted when it was called. */
     private HostShutdown recordedPowerOff() {
+        return recordedPowerOff(powerOffs);
+    }
+
+    private HostShutdown recordedPowerOff(List<String> into) {
         return new HostShutdown() {
             @Override
             public String describe() {
@@ -161,7 +243,7 @@ class KubernetesModeTest {
 
             @Override
             public void shutDown(StepLog log) {
-                powerOffs.add("evicted " + api.evictions());
+                into.add("evicted " + api.evictions());
             }
         };
     }

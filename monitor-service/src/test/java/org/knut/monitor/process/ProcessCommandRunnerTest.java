@@ -2,6 +2,7 @@ package org.knut.monitor.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.testing.Await;
 import org.knut.monitor.shutdown.ShutdownCommand;
+import org.knut.monitor.shutdown.ShutdownImpossible;
 
 class ProcessCommandRunnerTest {
     final ProcessCommandRunner runner = new ProcessCommandRunner(Duration.ofMillis(300));
@@ -73,12 +75,14 @@ class ProcessCommandRunnerTest {
         assertEquals("down\n", Files.readString(marker));
         assertEquals(List.of(), steps, "a command that succeeds adds no step");
 
-        new ShutdownCommand("exit 3", runner, Duration.ofSeconds(10)).shutDown(steps::add);
-        assertEquals(List.of("SHUTDOWNCMD failed: exit 3 (status 3)"), steps);
+        ShutdownImpossible failed = assertThrows(ShutdownImpossible.class,
+                () -> new ShutdownCommand("exit 3", runner, Duration.ofSeconds(10)).shutDown(steps::add));
+        assertEquals("SHUTDOWNCMD failed: exit 3 (status 3)", failed.getMessage());
 
         ShutdownCommand none = new ShutdownCommand(null, runner, Duration.ofSeconds(1));
-        none.shutDown(steps::add);
-        assertEquals("SHUTDOWNCMD is not configured: this host is not shut down", steps.get(1));
+        ShutdownImpossible missing = assertThrows(ShutdownImpossible.class, () -> none.shutDown(steps::add));
+        assertEquals("SHUTDOWNCMD is not configured: this host is not shut down", missing.getMessage());
         assertFalse(none.describe().startsWith("run"));
+        assertEquals(List.of(), steps);
     }
 }
