@@ -56,6 +56,7 @@ final class HidUpsDriver implements UpsDriver {
     private final UpsStatus status = new UpsStatus();
     private final Map<HidInfo, HidField> active = new LinkedHashMap<>();
     private final List<String> alarms = new ArrayList<>();
+    private final Map<String, Double> conversionMemory = new java.util.HashMap<>();
     private HidDevice device;
     private UsbDeviceInfo attached;
     private Subdriver sub;
@@ -392,7 +393,7 @@ final class HidUpsDriver implements UpsDriver {
             state.setInfo(row.name(), CNumbers.fixed(value, row.format().charAt(2) - '0'));
             return true;
         }
-        String text = row.lookup().toNut(value, this::string);
+        String text = row.lookup().toNut(value, new DeviceContext(state));
         if (text == null) {
             return false;
         }
@@ -406,6 +407,51 @@ final class HidUpsDriver implements UpsDriver {
         }
         state.setInfo(row.name(), text);
         return true;
+    }
+
+    /** What conversions see of this device. */
+    private final class DeviceContext implements Lookup.Context {
+        private final DriverState state;
+
+        DeviceContext(DriverState state) {
+            this.state = state;
+        }
+
+        @Override
+        public String string(int index) {
+            return HidUpsDriver.this.string(index);
+        }
+
+        @Override
+        public String published(String variable) {
+            return state.value(variable);
+        }
+
+        @Override
+        public void withdraw(String variable) {
+            state.delInfo(variable);
+        }
+
+        @Override
+        public boolean quirk(String name) {
+            return name.equals(sub.quirk(attached));
+        }
+
+        @Override
+        public double factor(String scale) {
+            String q = sub.quirk(attached);
+            return q == null ? 1 : sub.quirks().get(q).getOrDefault(scale, 1.0);
+        }
+
+        @Override
+        public boolean statusFlag(String flag) {
+            return status.has(flag);
+        }
+
+        @Override
+        public Map<String, Double> memory() {
+            return conversionMemory;
+        }
     }
 
     private String string(int index) {

@@ -1,6 +1,7 @@
 package org.knut.driver.usbhid;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.knut.driver.hid.UsageNames;
@@ -17,11 +18,19 @@ import org.knut.driver.usb.UsbDeviceInfo;
  * @param refused products of a known vendor that are not UPSes (never claimed)
  * @param pollOnly products whose interrupt pipe must not be used
  * @param interruptOnly products that only answer on the interrupt pipe
+ * @param quirkOf the quirk of a product, if it has one (NUT's per-id match callback)
+ * @param quirks each quirk's factors for the table's scale lookups
  * @param names usage names, vendor ones first
  * @param rows the table, in order
  */
 record Subdriver(String name, String version, String defaultMfr, boolean apcModel, List<UsbId> ids, Set<UsbId> refused,
-        Set<UsbId> pollOnly, Set<UsbId> interruptOnly, UsageNames names, List<HidInfo> rows) {
+        Set<UsbId> pollOnly, Set<UsbId> interruptOnly, Map<UsbId, String> quirkOf, Map<String, Map<String, Double>> quirks,
+        UsageNames names, List<HidInfo> rows) {
+
+    /** The quirk of a device, or null. */
+    String quirk(UsbDeviceInfo d) {
+        return quirkOf.get(new UsbId(d.vendorId(), d.productId()));
+    }
 
     /** NUT's is_usb_device_supported and the subdriver's claim: a known pair, or a known vendor with the productid option. */
     boolean claims(UsbDeviceInfo d, boolean productIdGiven) {

@@ -24,12 +24,17 @@ import org.knut.driver.snmp.MibTableParser;
  * mfr       APC                    # ups.mfr when the device has no manufacturer string
  * model     apc                    # the product string carries "FW:" firmware versions
  * usb       051d 0002              # a supported vendor/product id pair
+ * usb       09ae 3016 lcdt_scale   # ... with a quirk (NUT's per-id match callback)
+ * quirk     lcdt_scale tl_iovolt=100000  # factors the quirk gives scale lookups
+ * scale     tl_iovolt 1            # a lookup: value times the quirk's factor, 1 decimal
+ * bits      belkin_online 0001 !online online  # a lookup: text when the mask's bits are set / clear
  * pollonly  051d 0003              # ... whose interrupt pipe is not used
  * interruptonly 0d9f 0001          # ... that only answers on the interrupt pipe
  * refuse    050d 0218              # a product of the vendor that is not a UPS
  * usage     APCStatusFlag ff860060 # a vendor usage name
  * lookup    apc_sensitivity        # an enumeration; "value text" lines follow
  *   0 low
+ * lookup    belkin_upstype mask=0f default=online  # ... of some bits, with a text for other values
  * # name               path                                   format  options
  * battery.charge       UPS.PowerSummary.RemainingCapacity     %.0f
  * battery.charge.low   UPS.PowerSummary.RemainingCapacityLimit %.0f  rw string=10 semistatic
@@ -58,7 +63,21 @@ final class SubdriverParser {
         if (s.name == null) {
             throw new MibTableParser.BadTable(source, s.lineNo, "no 'subdriver <name> <version>' line");
         }
-        return new Subdriver(s.name, s.version, s.mfr, s.apcModel, s.ids, s.refused, s.pollOnly, s.interruptOnly, s.names(), s.rows);
+        for (Map.Entry<String, Map<String, Double>> q : s.quirks.entrySet()) {
+            for (String scale : q.getValue().keySet()) {
+                if (!(s.lookups.get(scale) instanceof ScaleLookup)) {
+                    throw new MibTableParser.BadTable(source, s.lineNo, "quirk '" + q.getKey() + "' scales '" + scale
+                            + "', which is not a 'scale' lookup of this table");
+                }
+            }
+        }
+        for (Map.Entry<UsbId, String> q : s.quirkOf.entrySet()) {
+            if (!s.quirks.containsKey(q.getValue())) {
+                throw new MibTableParser.BadTable(source, s.lineNo, "quirk '" + q.getValue() + "' of " + q.getKey() + " is not defined");
+            }
+        }
+        return new Subdriver(s.name, s.version, s.mfr, s.apcModel, s.ids, s.refused, s.pollOnly, s.interruptOnly, s.quirkOf, s.quirks,
+                s.names(), s.rows);
     }
 
     private static final class State {
@@ -70,6 +89,8 @@ final class SubdriverParser {
         final Set<UsbId> refused = new HashSet<>();
         final Set<UsbId> pollOnly = new HashSet<>();
         final Set<UsbId> interruptOnly = new HashSet<>();
+        final Map<UsbId, String> quirkOf = new LinkedHashMap<>();
+        final Map<String, Map<String, Double>> quirks = new LinkedHashMap<>();
         final List<HidInfo> rows = new ArrayList<>();
         String name;
         String version;
@@ -111,12 +132,30 @@ final class SubdriverParser {
                 open = null;
                 switch (w.get(0)) {
                     case "lookup" -> {
-                        need(w, 2, "lookup <name>");
-                        if (lookups.containsKey(w.get(1)) || shared.containsKey(w.get(1)) || Conversions.named(w.get(1)) != null) {
-                            throw bad("lookup " + w.get(1) + " is already defined");
+                        if (w.size() < 2) {
+                            throw bad("expected: lookup <name> [mask=<hex>] [default=<text>]");
                         }
-                        open = new TableLookup(w.get(1));
-                        lookups.put(w.get(1), open);
+                        open = table(w);
+                        define(open.name(), open);
+                    }
+                    case "bits" -> {
+                        need(w, 5, "bits <name> <hex mask>|nonzero <text when set> <text when clear>");
+                        long mask = w.get(2).equals("nonzero") ? BitLookup.NONZERO : hex(w.get(2), 8);
+                        if (mask == BitLookup.NONZERO && !w.get(2).equals("nonzero")) {
+                            throw bad("a bit mask of 0 never matches; write 'nonzero' to test the whole value");
+                        }
+                        define(w.get(1), new BitLookup(w.get(1), mask, w.get(3), w.get(4)));
+                    }
+                    case "scale" -> {
+                        need(w, 3, "scale <name> <decimals>");
+                        if (!w.get(2).matches("[0-9]")) {
+                            throw bad("'" + w.get(2) + "' is not a number of decimals (0-9)");
+                        }
+                        define(w.get(1), new ScaleLookup(w.get(1), Integer.parseInt(w.get(2))));
+                    }
+                    case "quirk" -> {
+                        need(w, 2, Integer.MAX_VALUE, "quirk <name> [<scale>=<factor>...]");
+                        quirks.put(w.get(1), factors(w.subList(2, w.size())));
                     }
                     case "subdriver" -> {
                         need(w, 3, "subdriver <name> <version>");
@@ -134,7 +173,14 @@ final class SubdriverParser {
                         }
                         apcModel = true;
                     }
-                    case "usb" -> ids.add(id(w));
+                    case "usb" -> {
+                        need(w, 3, 4, "usb <vendor id> <product id> [quirk]");
+                        UsbId id = id(w.subList(0, 3));
+                        ids.add(id);
+                        if (w.size() == 4) {
+                            quirkOf.put(id, w.get(3));
+                        }
+                    }
                     case "refuse" -> refused.add(id(w));
                     case "pollonly" -> pollOnly.add(id(w));
                     case "interruptonly" -> interruptOnly.add(id(w));
@@ -152,6 +198,47 @@ final class SubdriverParser {
                         rows.add(row(w));
                     }
                 }
+            }
+        }
+
+        void define(String lookupName, Lookup l) {
+            if (lookups.containsKey(lookupName) || shared.containsKey(lookupName) || Conversions.named(lookupName) != null) {
+                throw bad("lookup " + lookupName + " is already defined");
+            }
+            lookups.put(lookupName, l);
+        }
+
+        TableLookup table(List<String> w) {
+            long mask = -1L;
+            String fallback = null;
+            for (String opt : w.subList(2, w.size())) {
+                if (opt.startsWith("mask=")) {
+                    mask = hex(opt.substring(5), 8);
+                } else if (opt.startsWith("default=")) {
+                    fallback = opt.substring(8);
+                } else {
+                    throw bad("unknown lookup option '" + opt + "'");
+                }
+            }
+            return new TableLookup(w.get(1), mask, fallback);
+        }
+
+        Map<String, Double> factors(List<String> words) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (String f : words) {
+                int eq = f.indexOf('=');
+                try {
+                    out.put(f.substring(0, eq), Double.parseDouble(f.substring(eq + 1)));
+                } catch (IndexOutOfBoundsException | NumberFormatException e) {
+                    throw bad("'" + f + "' is not <scale>=<factor>");
+                }
+            }
+            return out;
+        }
+
+        void need(List<String> w, int min, int max, String form) {
+            if (w.size() < min || w.size() > max) {
+                throw bad("expected: " + form);
             }
         }
 
