@@ -45,6 +45,9 @@ final class HidUpsDriver implements UpsDriver {
     private static final int STRINGID_MAX = 19;
     private static final java.util.regex.Pattern LEADING_INTEGER = java.util.regex.Pattern.compile("^\\s*([+-]?\\d{1,18})");
 
+    private static final int UPS_COLLECTION = 0x00840004;
+    private static final int AC_PRESENT = 0x008500d0;
+
     private enum Walk { INIT, QUICK, FULL }
 
     private final String ups;
@@ -89,6 +92,11 @@ final class HidUpsDriver implements UpsDriver {
             throw new DriverException("Can't initialize data from HID UPS");
         }
         resolved = true;
+        if (sub.claim() == Subdriver.Claim.FALLBACK && active.keySet().stream().noneMatch(r -> r.isStatus() && r.path().usage() == AC_PRESENT)) {
+            close(); // without it every poll would say OB
+            throw new DriverException("the generic table finds no ACPresent " + (interruptOnly ? "input" : "feature") + " on "
+                    + attached.ids() + (interruptOnly ? "" : "; if the device reports its status only in input reports, try 'interruptonly'"));
+        }
         replace(state, "battery.charge.low", settings.lowBatt());
         replace(state, "ups.delay.start", settings.onDelay());
         replace(state, "ups.delay.shutdown", settings.offDelay());
@@ -114,7 +122,7 @@ final class HidUpsDriver implements UpsDriver {
     /** Opens the first matching device and reads what identifies it (NUT's upsdrv_initups and callback). */
     private void attach(DriverState state) throws DriverException {
         try {
-            device = opener.open(d -> settings.matcher().test(d) && catalog.claim(d, settings.productIdGiven()) != null);
+            device = opener.open(d -> settings.matcher().test(d) && claim(d) != null);
         } catch (HidIoException e) {
             throw new DriverException("USB: " + e.getMessage(), e);
         }
@@ -122,12 +130,16 @@ final class HidUpsDriver implements UpsDriver {
             throw new DriverException("No matching HID UPS found");
         }
         attached = device.info();
-        sub = catalog.claim(attached, settings.productIdGiven());
+        sub = claim(attached);
         try {
             descriptor = ReportDescriptorParser.parse(device.reportDescriptor());
         } catch (HidDescriptorException | HidIoException e) {
             close();
             throw new DriverException("Failed to parse report descriptor of " + attached.ids() + ": " + e.getMessage(), e);
+        }
+        if (sub.claim() == Subdriver.Claim.FALLBACK && !isPowerDevice(descriptor)) {
+            close();
+            throw new DriverException("No matching HID UPS found: " + attached.ids() + " is not a HID Power Device (no UPS collection)");
         }
         UsbId id = new UsbId(attached.vendorId(), attached.productId());
         interruptOnly = settings.interruptOnly() || sub.interruptOnly().contains(id);
@@ -138,6 +150,15 @@ final class HidUpsDriver implements UpsDriver {
             explore();
         }
         publishIdentity(state);
+    }
+
+    /** The descriptor has a UPS application collection (Power Device page usage 0x04). */
+    private static boolean isPowerDevice(ReportDescriptor d) {
+        return d.fields().stream().anyMatch(f -> f.path().size() > 1 && f.path().node(0) == UPS_COLLECTION);
+    }
+
+    private Subdriver claim(UsbDeviceInfo d) {
+        return catalog.claim(d, settings.productIdGiven(), settings.vendorIdGiven(), settings.explore());
     }
 
     private void publishIdentity(DriverState state) {
@@ -177,18 +198,11 @@ final class HidUpsDriver implements UpsDriver {
         }
     }
 
-    /** What explore mode shows: every field with its name and value, for writing a table. */
+    /** Explore mode: logs every field with its name and value, for writing a table. */
     private void explore() {
         Instant now = clock.instant();
-        for (HidField f : descriptor.fields()) {
-            String value;
-            try {
-                value = String.valueOf(ReportCodec.toPhysical(f, buffer.get(device, f, now, Duration.ofSeconds(1))));
-            } catch (HidIoException e) {
-                value = "(" + e.getMessage() + ")";
-            }
-            LOG.infof("[%s] Path: %s, Type: %s, ReportID: 0x%02x, Offset: %d, Size: %d, Value: %s", ups, sub.names().format(f.path()),
-                    f.type().nutName(), f.reportId(), f.offset(), f.size(), value);
+        for (String line : HidExplorer.lines(descriptor, sub.names(), f -> buffer.get(device, f, now, Duration.ofSeconds(1)))) {
+            LOG.infof("[%s] %s", ups, line);
         }
     }
 

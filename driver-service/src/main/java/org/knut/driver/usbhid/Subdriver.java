@@ -14,6 +14,7 @@ import org.knut.driver.usb.UsbDeviceInfo;
  * @param version published as driver.version.data ({@code APC HID 0.98})
  * @param defaultMfr ups.mfr when the device has no manufacturer string (null: none)
  * @param apcModel the product string carries firmware versions after "FW:" (APC)
+ * @param claim which devices it claims besides its ids
  * @param ids supported vendor/product ids
  * @param refused products of a known vendor that are not UPSes (never claimed)
  * @param pollOnly products whose interrupt pipe must not be used
@@ -23,9 +24,19 @@ import org.knut.driver.usb.UsbDeviceInfo;
  * @param names usage names, vendor ones first
  * @param rows the table, in order
  */
-record Subdriver(String name, String version, String defaultMfr, boolean apcModel, List<UsbId> ids, Set<UsbId> refused,
+record Subdriver(String name, String version, String defaultMfr, boolean apcModel, Claim claim, List<UsbId> ids, Set<UsbId> refused,
         Set<UsbId> pollOnly, Set<UsbId> interruptOnly, Map<UsbId, String> quirkOf, Map<String, Map<String, Double>> quirks,
         UsageNames names, List<HidInfo> rows) {
+
+    /** Which devices a table claims beyond its USB ids. */
+    enum Claim {
+        /** Only its ids (and its vendors' other products when productid is given), as NUT's tables. */
+        IDS,
+        /** Any device, in explore mode only (NUT's explore subdriver, tried first). */
+        EXPLORE,
+        /** Any device no other table claims, when vendorid is given (knut's generic table, tried last). */
+        FALLBACK
+    }
 
     /** The quirk of a device, or null. */
     String quirk(UsbDeviceInfo d) {

@@ -23,6 +23,7 @@ import org.knut.driver.snmp.MibTableParser;
  * subdriver apc "APC HID 0.98"     # name, driver.version.data
  * mfr       APC                    # ups.mfr when the device has no manufacturer string
  * model     apc                    # the product string carries "FW:" firmware versions
+ * claim     fallback               # also any device no table claims (explore: any device in explore mode)
  * usb       051d 0002              # a supported vendor/product id pair
  * usb       09ae 3016 lcdt_scale   # ... with a quirk (NUT's per-id match callback)
  * quirk     lcdt_scale tl_iovolt=100000  # factors the quirk gives scale lookups
@@ -63,20 +64,22 @@ final class SubdriverParser {
         if (s.name == null) {
             throw new MibTableParser.BadTable(source, s.lineNo, "no 'subdriver <name> <version>' line");
         }
+        // quirks and scales may come in any order: checked once the whole table is read
         for (Map.Entry<String, Map<String, Double>> q : s.quirks.entrySet()) {
             for (String scale : q.getValue().keySet()) {
                 if (!(s.lookups.get(scale) instanceof ScaleLookup)) {
-                    throw new MibTableParser.BadTable(source, s.lineNo, "quirk '" + q.getKey() + "' scales '" + scale
+                    throw new MibTableParser.BadTable(source, s.lines.get(q.getKey()), "quirk '" + q.getKey() + "' scales '" + scale
                             + "', which is not a 'scale' lookup of this table");
                 }
             }
         }
         for (Map.Entry<UsbId, String> q : s.quirkOf.entrySet()) {
             if (!s.quirks.containsKey(q.getValue())) {
-                throw new MibTableParser.BadTable(source, s.lineNo, "quirk '" + q.getValue() + "' of " + q.getKey() + " is not defined");
+                throw new MibTableParser.BadTable(source, s.lines.get(q.getKey().toString()), "quirk '" + q.getValue() + "' of "
+                        + String.format("%04x:%04x", q.getKey().vendorId(), q.getKey().productId()) + " is not defined");
             }
         }
-        return new Subdriver(s.name, s.version, s.mfr, s.apcModel, s.ids, s.refused, s.pollOnly, s.interruptOnly, s.quirkOf, s.quirks,
+        return new Subdriver(s.name, s.version, s.mfr, s.apcModel, s.claim, s.ids, s.refused, s.pollOnly, s.interruptOnly, s.quirkOf, s.quirks,
                 s.names(), s.rows);
     }
 
@@ -91,11 +94,14 @@ final class SubdriverParser {
         final Set<UsbId> interruptOnly = new HashSet<>();
         final Map<UsbId, String> quirkOf = new LinkedHashMap<>();
         final Map<String, Map<String, Double>> quirks = new LinkedHashMap<>();
+        /** Where each quirk, and each id with a quirk, is declared. */
+        final Map<String, Integer> lines = new java.util.HashMap<>();
         final List<HidInfo> rows = new ArrayList<>();
         String name;
         String version;
         String mfr;
         boolean apcModel;
+        Subdriver.Claim claim = Subdriver.Claim.IDS;
         int lineNo;
         TableLookup open;
         UsageNames names;
@@ -156,6 +162,7 @@ final class SubdriverParser {
                     case "quirk" -> {
                         need(w, 2, Integer.MAX_VALUE, "quirk <name> [<scale>=<factor>...]");
                         quirks.put(w.get(1), factors(w.subList(2, w.size())));
+                        lines.put(w.get(1), lineNo);
                     }
                     case "subdriver" -> {
                         need(w, 3, "subdriver <name> <version>");
@@ -173,12 +180,21 @@ final class SubdriverParser {
                         }
                         apcModel = true;
                     }
+                    case "claim" -> {
+                        need(w, 2, "claim explore|fallback");
+                        claim = switch (w.get(1)) {
+                            case "explore" -> Subdriver.Claim.EXPLORE;
+                            case "fallback" -> Subdriver.Claim.FALLBACK;
+                            default -> throw bad("unknown claim '" + w.get(1) + "' (explore or fallback)");
+                        };
+                    }
                     case "usb" -> {
                         need(w, 3, 4, "usb <vendor id> <product id> [quirk]");
                         UsbId id = id(w.subList(0, 3));
                         ids.add(id);
                         if (w.size() == 4) {
                             quirkOf.put(id, w.get(3));
+                            lines.put(id.toString(), lineNo);
                         }
                     }
                     case "refuse" -> refused.add(id(w));

@@ -78,6 +78,16 @@ final class SimulatedHidDevice implements HidDevice {
         return this;
     }
 
+    /** Replaces a whole feature report with recorded bytes (the report id first). */
+    synchronized SimulatedHidDevice featureReport(byte[] report) {
+        byte[] r = features.get(report[0] & 0xff);
+        if (r == null) {
+            throw new IllegalArgumentException("the simulated descriptor has no report " + (report[0] & 0xff));
+        }
+        System.arraycopy(report, 0, r, 0, Math.min(r.length, report.length));
+        return this;
+    }
+
     /** The logical value of a feature field as the device holds it (to see what SET_REPORT wrote). */
     synchronized long featureValue(String path) {
         HidField f = field(path, ReportType.FEATURE);
