@@ -56,7 +56,9 @@ final class Conversions {
             Map.entry("eaton_abm_chrg_dischrg", new Fn(VendorConversions::abmChargingFlag, null)),
             Map.entry("eaton_charging", new Fn((v, s) -> VendorConversions.legacyFlag(v, s, "chrg"), null)),
             Map.entry("eaton_discharging", new Fn((v, s) -> VendorConversions.legacyFlag(v, s, "dischrg"), null)),
-            Map.entry("eaton_converter_online", new Fn(VendorConversions::converterOnline, null)));
+            Map.entry("eaton_converter_online", new Fn(VendorConversions::converterOnline, null)),
+            Map.entry("mge_battery_voltage", new Fn(VendorConversions::mgeBatteryVoltage, null)),
+            Map.entry("mge_battery_voltage_nominal", new Fn(VendorConversions::mgeBatteryVoltageNominal, null)));
 
     /** Days since 1980 packed as year-1980 << 9 | month << 5 | day (HID ManufacturerDate). */
     private static String date(double v, Lookup.Context device) {

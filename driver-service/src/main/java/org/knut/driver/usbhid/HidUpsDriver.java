@@ -47,6 +47,8 @@ final class HidUpsDriver implements UpsDriver {
 
     private static final int UPS_COLLECTION = 0x00840004;
     private static final int AC_PRESENT = 0x008500d0;
+    /** Dell's product strings are already model names (mge-hid.c). */
+    private static final int DELL = 0x047c;
 
     private enum Walk { INIT, QUICK, FULL }
 
@@ -60,6 +62,8 @@ final class HidUpsDriver implements UpsDriver {
     private final Map<HidInfo, HidField> active = new LinkedHashMap<>();
     private final List<String> alarms = new ArrayList<>();
     private final Map<String, Double> conversionMemory = new java.util.HashMap<>();
+    /** The model series the MGE model names gave, or "default". */
+    private String series = "default";
     private HidDevice device;
     private UsbDeviceInfo attached;
     private Subdriver sub;
@@ -165,8 +169,10 @@ final class HidUpsDriver implements UpsDriver {
         String mfr = attached.vendor() != null ? attached.vendor().stripLeading() : null;
         setOrDelete(state, "ups.mfr", mfr == null || mfr.isEmpty() ? sub.defaultMfr() : mfr);
         String model = attached.product();
-        if (sub.apcModel() && model != null) {
+        if (sub.model() == Subdriver.Model.APC && model != null) {
             model = apcModel(state, model);
+        } else if (sub.model() == Subdriver.Model.MGE && attached.vendorId() != DELL) {
+            model = mgeModel(model == null ? "unknown" : model);
         }
         setOrDelete(state, "ups.model", model);
         setOrDelete(state, "ups.serial", attached.serial());
@@ -188,6 +194,37 @@ final class HidUpsDriver implements UpsDriver {
         }
         state.setInfo("ups.firmware", firmware);
         return product.substring(0, fw - 1);
+    }
+
+    /**
+     * mge-hid.c mge_format_model: the product string and the iModel string (or the nominal power) name the
+     * model through the table's model names, which also give the series some conversions depend on.
+     */
+    private String mgeModel(String product) {
+        String model = "";
+        HidField iModel = descriptor.find(sub.names().parse("UPS.PowerSummary.iModel"), ReportType.FEATURE);
+        HidField power = descriptor.find(sub.names().parse("UPS.Flow.[4].ConfigApparentPower"), ReportType.FEATURE);
+        Instant now = clock.instant();
+        try {
+            if (iModel != null) {
+                model = string((int) ReportCodec.toPhysical(iModel, buffer.get(device, iModel, now, pollInterval)));
+            }
+            if (model.isEmpty() && power != null) {
+                model = Integer.toString((int) ReportCodec.toPhysical(power, buffer.get(device, power, now, pollInterval)));
+            }
+        } catch (HidIoException e) {
+            LOG.debugf("[%s] no model string: %s", ups, e.getMessage());
+        }
+        if (model.isEmpty()) {
+            return product;
+        }
+        for (Subdriver.ModelName n : sub.modelNames()) {
+            if (n.product().equals(product) && n.model().equals(model)) {
+                series = n.series();
+                return n.name() != null ? n.name() : product + " " + model;
+            }
+        }
+        return product + " " + model;
     }
 
     private static void setOrDelete(DriverState state, String var, String value) {
@@ -455,6 +492,11 @@ final class HidUpsDriver implements UpsDriver {
         public double factor(String scale) {
             String q = sub.quirk(attached);
             return q == null ? 1 : sub.quirks().get(q).getOrDefault(scale, 1.0);
+        }
+
+        @Override
+        public String series() {
+            return series;
         }
 
         @Override

@@ -43,6 +43,11 @@ interface Lookup {
             return 1;
         }
 
+        /** The model series of the device ({@code modelname} lines of the table; "default" when none). */
+        default String series() {
+            return "default";
+        }
+
         /** Whether a status flag ({@code off}, {@code online}...) is set now. */
         default boolean statusFlag(String flag) {
             return false;

@@ -13,7 +13,8 @@ import org.knut.driver.usb.UsbDeviceInfo;
  * @param name the table name ({@code apc})
  * @param version published as driver.version.data ({@code APC HID 0.98})
  * @param defaultMfr ups.mfr when the device has no manufacturer string (null: none)
- * @param apcModel the product string carries firmware versions after "FW:" (APC)
+ * @param model how ups.model is made from the product string
+ * @param modelNames for {@link Model#MGE}: model names and series by product and model strings
  * @param claim which devices it claims besides its ids
  * @param ids supported vendor/product ids
  * @param refused products of a known vendor that are not UPSes (never claimed)
@@ -24,9 +25,30 @@ import org.knut.driver.usb.UsbDeviceInfo;
  * @param names usage names, vendor ones first
  * @param rows the table, in order
  */
-record Subdriver(String name, String version, String defaultMfr, boolean apcModel, Claim claim, List<UsbId> ids, Set<UsbId> refused,
+record Subdriver(String name, String version, String defaultMfr, Model model, List<ModelName> modelNames, Claim claim, List<UsbId> ids, Set<UsbId> refused,
         Set<UsbId> pollOnly, Set<UsbId> interruptOnly, Map<UsbId, String> quirkOf, Map<String, Map<String, Double>> quirks,
         UsageNames names, List<HidInfo> rows) {
+
+    /** How ups.model is made. */
+    enum Model {
+        /** The product string, as it is. */
+        PRODUCT,
+        /** APC: the product string less the firmware versions after "FW:" (they give ups.firmware(.aux)). */
+        APC,
+        /** MGE/Eaton: the product string and the device's iModel string, named through {@code modelNames}. */
+        MGE
+    }
+
+    /**
+     * One line of MGE's model table (mge-hid.c mge_model_names).
+     *
+     * @param product the product string
+     * @param model the iModel string
+     * @param series the model series (some conversions depend on it), as NUT's models_type_t in lower case
+     * @param name ups.model, or null for "product model"
+     */
+    record ModelName(String product, String model, String series, String name) {
+    }
 
     /** Which devices a table claims beyond its USB ids. */
     enum Claim {

@@ -22,7 +22,8 @@ import org.knut.driver.snmp.MibTableParser;
  * <pre>
  * subdriver apc "APC HID 0.98"     # name, driver.version.data
  * mfr       APC                    # ups.mfr when the device has no manufacturer string
- * model     apc                    # the product string carries "FW:" firmware versions
+ * model     apc                    # the product string carries "FW:" firmware versions (or mge: see modelname)
+ * modelname "Eaton 5P" 650 eaton_5p "5P 650"  # MGE: product and iModel strings, series, ups.model (-: the two strings joined)
  * claim     fallback               # also any device no table claims (explore: any device in explore mode)
  * usb       051d 0002              # a supported vendor/product id pair
  * usb       09ae 3016 lcdt_scale   # ... with a quirk (NUT's per-id match callback)
@@ -79,7 +80,7 @@ final class SubdriverParser {
                         + String.format("%04x:%04x", q.getKey().vendorId(), q.getKey().productId()) + " is not defined");
             }
         }
-        return new Subdriver(s.name, s.version, s.mfr, s.apcModel, s.claim, s.ids, s.refused, s.pollOnly, s.interruptOnly, s.quirkOf, s.quirks,
+        return new Subdriver(s.name, s.version, s.mfr, s.model, s.modelNames, s.claim, s.ids, s.refused, s.pollOnly, s.interruptOnly, s.quirkOf, s.quirks,
                 s.names(), s.rows);
     }
 
@@ -100,7 +101,8 @@ final class SubdriverParser {
         String name;
         String version;
         String mfr;
-        boolean apcModel;
+        Subdriver.Model model = Subdriver.Model.PRODUCT;
+        final List<Subdriver.ModelName> modelNames = new ArrayList<>();
         Subdriver.Claim claim = Subdriver.Claim.IDS;
         int lineNo;
         TableLookup open;
@@ -174,11 +176,16 @@ final class SubdriverParser {
                         mfr = w.get(1);
                     }
                     case "model" -> {
-                        need(w, 2, "model apc");
-                        if (!w.get(1).equals("apc")) {
-                            throw bad("unknown model format '" + w.get(1) + "'");
-                        }
-                        apcModel = true;
+                        need(w, 2, "model apc|mge");
+                        model = switch (w.get(1)) {
+                            case "apc" -> Subdriver.Model.APC;
+                            case "mge" -> Subdriver.Model.MGE;
+                            default -> throw bad("unknown model format '" + w.get(1) + "'");
+                        };
+                    }
+                    case "modelname" -> {
+                        need(w, 5, "modelname <product> <model> <series> <name>|-");
+                        modelNames.add(new Subdriver.ModelName(w.get(1), w.get(2), w.get(3), w.get(4).equals("-") ? null : w.get(4)));
                     }
                     case "claim" -> {
                         need(w, 2, "claim explore|fallback");

@@ -126,4 +126,22 @@ final class VendorConversions {
         }
         return v == 0 ? "!online" : "online";
     }
+
+    /** The series whose UPS.PowerSummary.Voltage and ConfigVoltage are the battery's (mge-hid.c). */
+    private static boolean batteryVoltageSeries(String series) {
+        return series.startsWith("evolution") || series.startsWith("pulsar_m") || series.equals("eaton_5p");
+    }
+
+    /** mge-hid.c mge_battery_voltage_fun. */
+    static String mgeBatteryVoltage(double v, Lookup.Context device) {
+        return batteryVoltageSeries(device.series()) ? CNumbers.fixed(v, 1) : null;
+    }
+
+    /** mge-hid.c mge_battery_voltage_nominal_fun: the Evolution 650 reports it wrong; it is 12 V. */
+    static String mgeBatteryVoltageNominal(double v, Lookup.Context device) {
+        if (!batteryVoltageSeries(device.series())) {
+            return null;
+        }
+        return CNumbers.fixed(device.series().equals("evolution_650") ? 12.0 : v, 0);
+    }
 }
