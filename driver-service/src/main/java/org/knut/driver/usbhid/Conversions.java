@@ -57,6 +57,8 @@ final class Conversions {
             Map.entry("eaton_charging", new Fn((v, s) -> VendorConversions.legacyFlag(v, s, "chrg"), null)),
             Map.entry("eaton_discharging", new Fn((v, s) -> VendorConversions.legacyFlag(v, s, "dischrg"), null)),
             Map.entry("eaton_converter_online", new Fn(VendorConversions::converterOnline, null)),
+            // Powercom reports line voltages in units of 4 V
+            Map.entry("powercom_voltage", new Fn((v, s) -> CNumbers.fixed(v * 4, 0), null)),
             Map.entry("mge_battery_voltage", new Fn(VendorConversions::mgeBatteryVoltage, null)),
             Map.entry("mge_battery_voltage_nominal", new Fn(VendorConversions::mgeBatteryVoltageNominal, null)));
 

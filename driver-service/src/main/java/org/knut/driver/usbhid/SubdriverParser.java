@@ -30,6 +30,7 @@ import org.knut.driver.snmp.MibTableParser;
  * quirk     lcdt_scale tl_iovolt=100000  # factors the quirk gives scale lookups
  * scale     tl_iovolt 1            # a lookup: value times the quirk's factor, 1 decimal
  * bits      belkin_online 0001 !online online  # a lookup: text when the mask's bits are set / clear
+ * bits      powercom_boost 0018=0018 boost !boost # ... when the masked bits equal a value / not
  * pollonly  051d 0003              # ... whose interrupt pipe is not used
  * interruptonly 0d9f 0001          # ... that only answers on the interrupt pipe
  * refuse    050d 0218              # a product of the vendor that is not a UPS
@@ -147,12 +148,13 @@ final class SubdriverParser {
                         define(open.name(), open);
                     }
                     case "bits" -> {
-                        need(w, 5, "bits <name> <hex mask>|nonzero <text when set> <text when clear>");
-                        long mask = w.get(2).equals("nonzero") ? BitLookup.NONZERO : hex(w.get(2), 8);
+                        need(w, 5, "bits <name> <hex mask>[=<hex value>]|nonzero <text when set> <text when clear>");
+                        String[] m = w.get(2).split("=", 2);
+                        long mask = m[0].equals("nonzero") ? BitLookup.NONZERO : hex(m[0], 8);
                         if (mask == BitLookup.NONZERO && !w.get(2).equals("nonzero")) {
                             throw bad("a bit mask of 0 never matches; write 'nonzero' to test the whole value");
                         }
-                        define(w.get(1), new BitLookup(w.get(1), mask, w.get(3), w.get(4)));
+                        define(w.get(1), new BitLookup(w.get(1), mask, m.length > 1 ? hex(m[1], 8) : null, w.get(3), w.get(4)));
                     }
                     case "scale" -> {
                         need(w, 3, "scale <name> <decimals>");

@@ -76,12 +76,15 @@ class SubdriverCatalogTest {
                 "subdriver t \"T 1\"", "lookup type mask=0f default=online", "  1 offline",
                 "bits ac 0001 !online online", "scale volt 1", "quirk big volt=100", "usb 0001 0002 big",
                 "ups.type UPS.PowerSummary.Voltage %s lookup=type", "BOOL UPS.PowerSummary.ACPresent - lookup=ac",
-                "input.voltage UPS.Input.Voltage %s lookup=volt", "")), Map.of());
+                "input.voltage UPS.Input.Voltage %s lookup=volt", "bits boost 0018=0018 boost !boost",
+                "BOOL UPS.PowerSummary.PresentStatus.Overload - lookup=boost", "")), Map.of());
         Lookup.Context none = i -> "";
         assertEquals("offline", t.rows().get(0).lookup().toNut(0x41, none), "only the low nibble counts");
         assertEquals("online", t.rows().get(0).lookup().toNut(0x47, none), "the default for other values");
         assertEquals("!online", t.rows().get(1).lookup().toNut(0x11, none));
         assertEquals("online", t.rows().get(1).lookup().toNut(0x10, none));
+        assertEquals("boost", t.rows().get(3).lookup().toNut(0x19, none), "bits 3 and 4 both set");
+        assertEquals("!boost", t.rows().get(3).lookup().toNut(0x08, none), "bit 3 alone is trim");
         Lookup.Context big = new Lookup.Context() {
             @Override
             public String string(int index) {

@@ -125,7 +125,7 @@ class VendorDumpsTest {
         assertEquals("0.0", line.toNut(1.2e-5, device), "no correction until a value gives the exponent away");
         assertEquals("10.0", Conversions.named("liebert_config_voltage").toNut(1e-7, device), "ConfigVoltage 1e-7: factor 1e8");
         assertEquals("120.0", line.toNut(1.2e-5, device), "and line voltages 1e7 from then on");
-        BitLookup online = new BitLookup("liebert_online", BitLookup.NONZERO, "online", "!online");
+        BitLookup online = new BitLookup("liebert_online", BitLookup.NONZERO, null, "online", "!online");
         assertEquals("online", online.toNut(1e-7, device), "a flag of 1 read as 1e-7 is still set");
         assertEquals("!online", online.toNut(0, device));
     }
