@@ -137,6 +137,10 @@ final class HidUpsDriver implements UpsDriver {
         sub = claim(attached);
         try {
             descriptor = ReportDescriptorParser.parse(device.reportDescriptor());
+            String fix = sub.fixes().get(new UsbId(attached.vendorId(), attached.productId()));
+            if (fix != null) {
+                descriptor = DescriptorFixes.named(fix).apply(descriptor);
+            }
         } catch (HidDescriptorException | HidIoException e) {
             close();
             throw new DriverException("Failed to parse report descriptor of " + attached.ids() + ": " + e.getMessage(), e);

@@ -22,12 +22,13 @@ import org.knut.driver.usb.UsbDeviceInfo;
  * @param interruptOnly products that only answer on the interrupt pipe
  * @param quirkOf the quirk of a product, if it has one (NUT's per-id match callback)
  * @param quirks each quirk's factors for the table's scale lookups
+ * @param fixes descriptor repairs ({@link DescriptorFixes}) by the product they apply to
  * @param names usage names, vendor ones first
  * @param rows the table, in order
  */
 record Subdriver(String name, String version, String defaultMfr, Model model, List<ModelName> modelNames, Claim claim, List<UsbId> ids, Set<UsbId> refused,
         Set<UsbId> pollOnly, Set<UsbId> interruptOnly, Map<UsbId, String> quirkOf, Map<String, Map<String, Double>> quirks,
-        UsageNames names, List<HidInfo> rows) {
+        Map<UsbId, String> fixes, UsageNames names, List<HidInfo> rows) {
 
     /** How ups.model is made. */
     enum Model {

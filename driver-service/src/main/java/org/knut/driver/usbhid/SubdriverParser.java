@@ -34,6 +34,7 @@ import org.knut.driver.snmp.MibTableParser;
  * pollonly  051d 0003              # ... whose interrupt pipe is not used
  * interruptonly 0d9f 0001          # ... that only answers on the interrupt pipe
  * refuse    050d 0218              # a product of the vendor that is not a UPS
+ * descriptorfix cps_output_voltage 0764 0501  # a DescriptorFixes repair for a product
  * usage     APCStatusFlag ff860060 # a vendor usage name
  * lookup    apc_sensitivity        # an enumeration; "value text" lines follow
  *   0 low
@@ -82,7 +83,7 @@ final class SubdriverParser {
             }
         }
         return new Subdriver(s.name, s.version, s.mfr, s.model, s.modelNames, s.claim, s.ids, s.refused, s.pollOnly, s.interruptOnly, s.quirkOf, s.quirks,
-                s.names(), s.rows);
+                s.fixes, s.names(), s.rows);
     }
 
     private static final class State {
@@ -96,6 +97,7 @@ final class SubdriverParser {
         final Set<UsbId> interruptOnly = new HashSet<>();
         final Map<UsbId, String> quirkOf = new LinkedHashMap<>();
         final Map<String, Map<String, Double>> quirks = new LinkedHashMap<>();
+        final Map<UsbId, String> fixes = new LinkedHashMap<>();
         /** Where each quirk, and each id with a quirk, is declared. */
         final Map<String, Integer> lines = new java.util.HashMap<>();
         final List<HidInfo> rows = new ArrayList<>();
@@ -207,6 +209,13 @@ final class SubdriverParser {
                         }
                     }
                     case "refuse" -> refused.add(id(w));
+                    case "descriptorfix" -> {
+                        need(w, 4, "descriptorfix <name> <vendor id> <product id>");
+                        if (DescriptorFixes.named(w.get(1)) == null) {
+                            throw bad("unknown descriptor fix '" + w.get(1) + "'");
+                        }
+                        fixes.put(id(List.of(w.get(0), w.get(2), w.get(3))), w.get(1));
+                    }
                     case "pollonly" -> pollOnly.add(id(w));
                     case "interruptonly" -> interruptOnly.add(id(w));
                     case "usage" -> {

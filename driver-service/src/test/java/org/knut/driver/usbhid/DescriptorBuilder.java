@@ -9,7 +9,7 @@ import org.knut.driver.hid.HidPath;
 /**
  * Writes a report descriptor that declares given fields, for simulating devices whose real descriptor is
  * not published: each field is a one-value Feature item (and, if asked, an Input item of the same report)
- * in its own report, inside the collections its path names ({@code [n]} nodes become vendor collection
+ * in its own report (numbered in order unless given), inside the collections its path names ({@code [n]} nodes become vendor collection
  * types 0x80+n, as NUT reads them back). Usages are written as 32-bit extended usages.
  */
 final class DescriptorBuilder {
@@ -26,13 +26,15 @@ final class DescriptorBuilder {
      * @param logMax logical maximum
      * @param unitExp unit exponent (no unit, so the value is logical times 10^unitExp)
      * @param input also declare it as an Input of the same report
+     * @param reportId its report id, or 0 for the next unused one
      */
-    DescriptorBuilder field(HidPath path, int bits, long logMin, long logMax, int unitExp, boolean input) {
-        if (nextReportId > 255) {
+    DescriptorBuilder field(HidPath path, int bits, long logMin, long logMax, int unitExp, boolean input, int reportId) {
+        int id = reportId != 0 ? reportId : nextReportId++;
+        if (id > 255) {
             throw new IllegalStateException("more than 255 simulated fields");
         }
         enter(path);
-        item(0x84, 1, nextReportId++); // Report ID
+        item(0x84, 1, id); // Report ID
         item(0x74, 1, bits); // Report Size
         item(0x94, 1, 1); // Report Count
         item(0x14, 4, logMin);

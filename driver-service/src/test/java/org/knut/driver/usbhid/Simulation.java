@@ -15,7 +15,7 @@ import org.knut.driver.usb.UsbDeviceInfo;
 /**
  * Builds a {@link SimulatedHidDevice} from a {@code .sim} file of src/test/resources/usbhid:
  * {@code descriptor hid:<file>} (../shared/testdata/hid) or {@code descriptor test:<file>} (parts
- * joined in order), or instead {@code field <path> <bits> <logical min> <logical max> [exp=<n>] [input]}
+ * joined in order), or instead {@code field <path> <bits> <logical min> <logical max> [exp=<n>] [id=<n>] [input]}
  * lines from which {@link DescriptorBuilder} writes one; {@code names <subdriver>} (paths use that
  * table's vendor usage names), {@code device <vid> <pid> <vendor> <product> <serial>} ({@code -} for a
  * string the device does not have),
@@ -57,16 +57,19 @@ final class Simulation {
                 case "field" -> {
                     anyField = true;
                     int exp = 0;
+                    int id = 0;
                     boolean input = false;
                     for (String opt : w.subList(5, w.size())) {
                         if (opt.equals("input")) {
                             input = true;
+                        } else if (opt.startsWith("id=")) {
+                            id = Integer.parseInt(opt.substring("id=".length()));
                         } else {
                             exp = Integer.parseInt(opt.substring("exp=".length()));
                         }
                     }
                     built.field(names.parse(w.get(1)), Integer.parseInt(w.get(2)), Long.parseLong(w.get(3)), Long.parseLong(w.get(4)), exp,
-                            input);
+                            input, id);
                 }
                 default -> { }
             }

@@ -63,6 +63,7 @@ class SubdriverCatalogTest {
         assertEquals("t.hid line 2: 'x=y' is not <scale>=<factor>", badTable("quirk q x=y\n"));
         assertEquals("t.hid line 2: unknown lookup option 'bits=3'", badTable("lookup l bits=3\n"));
         assertEquals("t.hid line 2: unknown claim 'all' (explore or fallback)", badTable("claim all\n"));
+        assertEquals("t.hid line 2: unknown descriptor fix 'x'", badTable("descriptorfix x 0764 0501\n"));
     }
 
     private static String badTable(String lines) {

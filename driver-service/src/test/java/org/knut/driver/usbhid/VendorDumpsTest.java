@@ -133,6 +133,7 @@ class VendorDumpsTest {
     @Test
     void cyberPowerChargeAndBatteryVoltageAsTheCp1500pfclcdDump() throws Exception {
         try (HidUpsHarness h = start("cps-cp1500pfclcd.sim", Map.of("vendorid", "0764"))) {
+            // output.voltage 140.0 as in the dump: this simulated descriptor does not have the mistake cps_output_voltage repairs
             assertEquals(expected("Cyber_Power_Systems__CP1500PFCLCD__usbhid-ups__2.7.4__01.dev", differences()), ours(h));
             assertEquals("CyberPower HID 0.6", h.value("driver.version.data"));
         }
@@ -154,6 +155,30 @@ class VendorDumpsTest {
         d0601.feature("UPS.PowerSummary.Voltage", 360);
         try (HidUpsHarness h = new HidUpsHarness(d0601, Map.of("vendorid", "0764"), Set.of()).start()) {
             assertEquals("36.0", h.value("battery.voltage"), "0601 has no quirk");
+        }
+    }
+
+    @Test
+    void cyberPower0501OutputVoltageLimitsAreRepairedAsNutDoes() throws Exception {
+        try (HidUpsHarness h = start("cps-output-voltage-limits.sim", Map.of("vendorid", "0764"))) {
+            assertEquals("230.0", h.value("output.voltage"), "limits repaired to 0..511");
+            assertEquals("232.0", h.value("input.voltage"));
+        }
+        try (HidUpsHarness h = new HidUpsHarness(Simulation.load("cps-output-voltage-limits.sim", 0x0601), Map.of("vendorid", "0764"),
+                Set.of()).start()) {
+            assertEquals("240.0", h.value("output.voltage"), "0601 is not repaired: clamped to the transfer limits");
+        }
+    }
+
+    @Test
+    void apc0002InputVoltageLimitsBelowTheTransferVoltageAreRepairedAsNutDoes() throws Exception {
+        try (HidUpsHarness h = start("apc-input-voltage-limits.sim", Map.of("vendorid", "051d"))) {
+            assertEquals("236.0", h.value("input.voltage"), "0..2 x 280 instead of 0..200");
+            assertEquals("230", h.value("input.voltage.nominal"), "maximum 255 instead of 200");
+        }
+        try (HidUpsHarness h = new HidUpsHarness(Simulation.load("apc-input-voltage-limits.sim", 0x0003), Map.of("vendorid", "051d"),
+                Set.of()).start()) {
+            assertEquals("200.0", h.value("input.voltage"), "0003 is not repaired: clamped to the declared maximum");
         }
     }
 
