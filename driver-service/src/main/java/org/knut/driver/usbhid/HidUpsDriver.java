@@ -45,6 +45,11 @@ final class HidUpsDriver implements UpsDriver {
     private static final int STRINGID_MAX = 19;
     private static final java.util.regex.Pattern LEADING_INTEGER = java.util.regex.Pattern.compile("^\\s*([+-]?\\d{1,18})");
 
+    private static final int UPS_COLLECTION = 0x00840004;
+    private static final int AC_PRESENT = 0x008500d0;
+    /** Dell's product strings are already model names (mge-hid.c). */
+    private static final int DELL = 0x047c;
+
     private enum Walk { INIT, QUICK, FULL }
 
     private final String ups;
@@ -56,6 +61,9 @@ final class HidUpsDriver implements UpsDriver {
     private final UpsStatus status = new UpsStatus();
     private final Map<HidInfo, HidField> active = new LinkedHashMap<>();
     private final List<String> alarms = new ArrayList<>();
+    private final Map<String, Double> conversionMemory = new java.util.HashMap<>();
+    /** The model series the MGE model names gave, or "default". */
+    private String series = "default";
     private HidDevice device;
     private UsbDeviceInfo attached;
     private Subdriver sub;
@@ -88,6 +96,11 @@ final class HidUpsDriver implements UpsDriver {
             throw new DriverException("Can't initialize data from HID UPS");
         }
         resolved = true;
+        if (sub.claim() == Subdriver.Claim.FALLBACK && active.keySet().stream().noneMatch(r -> r.isStatus() && r.path().usage() == AC_PRESENT)) {
+            close(); // without it every poll would say OB
+            throw new DriverException("the generic table finds no ACPresent " + (interruptOnly ? "input" : "feature") + " on "
+                    + attached.ids() + (interruptOnly ? "" : "; if the device reports its status only in input reports, try 'interruptonly'"));
+        }
         replace(state, "battery.charge.low", settings.lowBatt());
         replace(state, "ups.delay.start", settings.onDelay());
         replace(state, "ups.delay.shutdown", settings.offDelay());
@@ -113,7 +126,7 @@ final class HidUpsDriver implements UpsDriver {
     /** Opens the first matching device and reads what identifies it (NUT's upsdrv_initups and callback). */
     private void attach(DriverState state) throws DriverException {
         try {
-            device = opener.open(d -> settings.matcher().test(d) && catalog.claim(d, settings.productIdGiven()) != null);
+            device = opener.open(d -> settings.matcher().test(d) && claim(d) != null);
         } catch (HidIoException e) {
             throw new DriverException("USB: " + e.getMessage(), e);
         }
@@ -121,12 +134,20 @@ final class HidUpsDriver implements UpsDriver {
             throw new DriverException("No matching HID UPS found");
         }
         attached = device.info();
-        sub = catalog.claim(attached, settings.productIdGiven());
+        sub = claim(attached);
         try {
             descriptor = ReportDescriptorParser.parse(device.reportDescriptor());
+            String fix = sub.fixes().get(new UsbId(attached.vendorId(), attached.productId()));
+            if (fix != null) {
+                descriptor = DescriptorFixes.named(fix).apply(descriptor);
+            }
         } catch (HidDescriptorException | HidIoException e) {
             close();
             throw new DriverException("Failed to parse report descriptor of " + attached.ids() + ": " + e.getMessage(), e);
+        }
+        if (sub.claim() == Subdriver.Claim.FALLBACK && !isPowerDevice(descriptor)) {
+            close();
+            throw new DriverException("No matching HID UPS found: " + attached.ids() + " is not a HID Power Device (no UPS collection)");
         }
         UsbId id = new UsbId(attached.vendorId(), attached.productId());
         interruptOnly = settings.interruptOnly() || sub.interruptOnly().contains(id);
@@ -139,12 +160,23 @@ final class HidUpsDriver implements UpsDriver {
         publishIdentity(state);
     }
 
+    /** The descriptor has a UPS application collection (Power Device page usage 0x04). */
+    private static boolean isPowerDevice(ReportDescriptor d) {
+        return d.fields().stream().anyMatch(f -> f.path().size() > 1 && f.path().node(0) == UPS_COLLECTION);
+    }
+
+    private Subdriver claim(UsbDeviceInfo d) {
+        return catalog.claim(d, settings.productIdGiven(), settings.vendorIdGiven(), settings.explore());
+    }
+
     private void publishIdentity(DriverState state) {
         String mfr = attached.vendor() != null ? attached.vendor().stripLeading() : null;
         setOrDelete(state, "ups.mfr", mfr == null || mfr.isEmpty() ? sub.defaultMfr() : mfr);
         String model = attached.product();
-        if (sub.apcModel() && model != null) {
+        if (sub.model() == Subdriver.Model.APC && model != null) {
             model = apcModel(state, model);
+        } else if (sub.model() == Subdriver.Model.MGE && attached.vendorId() != DELL) {
+            model = mgeModel(model == null ? "unknown" : model);
         }
         setOrDelete(state, "ups.model", model);
         setOrDelete(state, "ups.serial", attached.serial());
@@ -168,6 +200,37 @@ final class HidUpsDriver implements UpsDriver {
         return product.substring(0, fw - 1);
     }
 
+    /**
+     * mge-hid.c mge_format_model: the product string and the iModel string (or the nominal power) name the
+     * model through the table's model names, which also give the series some conversions depend on.
+     */
+    private String mgeModel(String product) {
+        String model = "";
+        HidField iModel = descriptor.find(sub.names().parse("UPS.PowerSummary.iModel"), ReportType.FEATURE);
+        HidField power = descriptor.find(sub.names().parse("UPS.Flow.[4].ConfigApparentPower"), ReportType.FEATURE);
+        Instant now = clock.instant();
+        try {
+            if (iModel != null) {
+                model = string((int) ReportCodec.toPhysical(iModel, buffer.get(device, iModel, now, pollInterval)));
+            }
+            if (model.isEmpty() && power != null) {
+                model = Integer.toString((int) ReportCodec.toPhysical(power, buffer.get(device, power, now, pollInterval)));
+            }
+        } catch (HidIoException e) {
+            LOG.debugf("[%s] no model string: %s", ups, e.getMessage());
+        }
+        if (model.isEmpty()) {
+            return product;
+        }
+        for (Subdriver.ModelName n : sub.modelNames()) {
+            if (n.product().equals(product) && n.model().equals(model)) {
+                series = n.series();
+                return n.name() != null ? n.name() : product + " " + model;
+            }
+        }
+        return product + " " + model;
+    }
+
     private static void setOrDelete(DriverState state, String var, String value) {
         if (value != null) {
             state.setInfo(var, value);
@@ -176,18 +239,11 @@ final class HidUpsDriver implements UpsDriver {
         }
     }
 
-    /** What explore mode shows: every field with its name and value, for writing a table. */
+    /** Explore mode: logs every field with its name and value, for writing a table. */
     private void explore() {
         Instant now = clock.instant();
-        for (HidField f : descriptor.fields()) {
-            String value;
-            try {
-                value = String.valueOf(ReportCodec.toPhysical(f, buffer.get(device, f, now, Duration.ofSeconds(1))));
-            } catch (HidIoException e) {
-                value = "(" + e.getMessage() + ")";
-            }
-            LOG.infof("[%s] Path: %s, Type: %s, ReportID: 0x%02x, Offset: %d, Size: %d, Value: %s", ups, sub.names().format(f.path()),
-                    f.type().nutName(), f.reportId(), f.offset(), f.size(), value);
+        for (String line : HidExplorer.lines(descriptor, sub.names(), f -> buffer.get(device, f, now, Duration.ofSeconds(1)))) {
+            LOG.infof("[%s] %s", ups, line);
         }
     }
 
@@ -392,7 +448,7 @@ final class HidUpsDriver implements UpsDriver {
             state.setInfo(row.name(), CNumbers.fixed(value, row.format().charAt(2) - '0'));
             return true;
         }
-        String text = row.lookup().toNut(value, this::string);
+        String text = row.lookup().toNut(value, new DeviceContext(state));
         if (text == null) {
             return false;
         }
@@ -406,6 +462,56 @@ final class HidUpsDriver implements UpsDriver {
         }
         state.setInfo(row.name(), text);
         return true;
+    }
+
+    /** What conversions see of this device. */
+    private final class DeviceContext implements Lookup.Context {
+        private final DriverState state;
+
+        DeviceContext(DriverState state) {
+            this.state = state;
+        }
+
+        @Override
+        public String string(int index) {
+            return HidUpsDriver.this.string(index);
+        }
+
+        @Override
+        public String published(String variable) {
+            return state.value(variable);
+        }
+
+        @Override
+        public void withdraw(String variable) {
+            state.delInfo(variable);
+        }
+
+        @Override
+        public boolean quirk(String name) {
+            return name.equals(sub.quirk(attached));
+        }
+
+        @Override
+        public double factor(String scale) {
+            String q = sub.quirk(attached);
+            return q == null ? 1 : sub.quirks().get(q).getOrDefault(scale, 1.0);
+        }
+
+        @Override
+        public String series() {
+            return series;
+        }
+
+        @Override
+        public boolean statusFlag(String flag) {
+            return status.has(flag);
+        }
+
+        @Override
+        public Map<String, Double> memory() {
+            return conversionMemory;
+        }
     }
 
     private String string(int index) {

@@ -12,6 +12,7 @@ import org.knut.driver.usb.UsbMatcher;
  *
  * @param matcher the vendorid/productid/vendor/product/serial/bus/device expressions
  * @param productIdGiven a productid was given (then a known vendor's unknown product is tried)
+ * @param vendorIdGiven a vendorid was given (then a device no table claims gets the generic table)
  * @param pollFreq seconds between full updates (quick polls of the status rows in between)
  * @param pollOnly never read the interrupt pipe
  * @param interruptOnly never poll, only read the interrupt pipe
@@ -22,7 +23,7 @@ import org.knut.driver.usb.UsbMatcher;
  * @param offDelay ups.delay.shutdown to publish, or null
  * @param explore log every HID path of the device with its value
  */
-record HidUpsSettings(UsbMatcher matcher, boolean productIdGiven, Duration pollFreq, boolean pollOnly, boolean interruptOnly,
+record HidUpsSettings(UsbMatcher matcher, boolean productIdGiven, boolean vendorIdGiven, Duration pollFreq, boolean pollOnly, boolean interruptOnly,
         int interruptSize, boolean onlineDischarge, String lowBatt, String onDelay, String offDelay, boolean explore) {
 
     static HidUpsSettings of(DriverSetup setup) {
@@ -37,7 +38,8 @@ record HidUpsSettings(UsbMatcher matcher, boolean productIdGiven, Duration pollF
         if (setup.flag("explore") && setup.option("vendorid") == null) {
             throw new IllegalArgumentException("must specify \"vendorid\" when using \"explore\"");
         }
-        return new HidUpsSettings(new UsbMatcher(match), setup.option("productid") != null, Duration.ofSeconds(pollFreq),
+        return new HidUpsSettings(new UsbMatcher(match), setup.option("productid") != null, setup.option("vendorid") != null,
+                Duration.ofSeconds(pollFreq),
                 setup.flag("pollonly"), setup.flag("interruptonly"), interruptSize, setup.flag("onlinedischarge"),
                 number(setup.option("lowbatt")), number(setup.option("ondelay")), number(setup.option("offdelay")), setup.flag("explore"));
     }

@@ -56,13 +56,27 @@ final class SubdriverCatalog {
         return subdrivers;
     }
 
-    /** The first subdriver that claims the device, or null. */
-    Subdriver claim(UsbDeviceInfo d, boolean productIdGiven) {
+    /**
+     * The subdriver for a device, or null: in explore mode the explore table (NUT tries it first); else
+     * the first table that claims the device by its USB id; else, when the user named the vendor id, the
+     * generic fallback table.
+     */
+    Subdriver claim(UsbDeviceInfo d, boolean productIdGiven, boolean vendorIdGiven, boolean explore) {
+        if (explore) {
+            Subdriver explorer = first(Subdriver.Claim.EXPLORE);
+            if (explorer != null) {
+                return explorer;
+            }
+        }
         for (Subdriver s : subdrivers) {
-            if (s.claims(d, productIdGiven)) {
+            if (s.claim() == Subdriver.Claim.IDS && s.claims(d, productIdGiven)) {
                 return s;
             }
         }
-        return null;
+        return vendorIdGiven ? first(Subdriver.Claim.FALLBACK) : null;
+    }
+
+    private Subdriver first(Subdriver.Claim kind) {
+        return subdrivers.stream().filter(s -> s.claim() == kind).findFirst().orElse(null);
     }
 }

@@ -38,7 +38,8 @@ final class UpsStatus {
         return true;
     }
 
-    private boolean has(String flag) {
+    /** Whether a flag is set now. */
+    boolean has(String flag) {
         return flags.contains(flag);
     }
 

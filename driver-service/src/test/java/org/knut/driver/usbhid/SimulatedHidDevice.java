@@ -28,6 +28,7 @@ final class SimulatedHidDevice implements HidDevice {
     private final UsbDeviceInfo info;
     private final byte[] descriptorBytes;
     private final ReportDescriptor descriptor;
+    private final UsageNames names;
     private final Map<Integer, byte[]> features = new HashMap<>();
     private final Map<Integer, byte[]> inputs = new HashMap<>();
     private final Map<Integer, String> strings = new HashMap<>();
@@ -37,7 +38,13 @@ final class SimulatedHidDevice implements HidDevice {
     private int getReports;
 
     SimulatedHidDevice(UsbDeviceInfo info, byte[] descriptorBytes) throws HidDescriptorException {
+        this(info, descriptorBytes, UsageNames.standard());
+    }
+
+    /** With the usage names paths are written in (a subdriver's vendor names). */
+    SimulatedHidDevice(UsbDeviceInfo info, byte[] descriptorBytes, UsageNames names) throws HidDescriptorException {
         this.info = info;
+        this.names = names;
         this.descriptorBytes = descriptorBytes.clone();
         this.descriptor = ReportDescriptorParser.parse(descriptorBytes);
         for (int id : descriptor.reportIds()) {
@@ -53,7 +60,7 @@ final class SimulatedHidDevice implements HidDevice {
     }
 
     private HidField field(String path, ReportType type) {
-        HidField f = descriptor.find(UsageNames.standard().parse(path), type);
+        HidField f = descriptor.find(names.parse(path), type);
         if (f == null) {
             throw new IllegalArgumentException("the simulated descriptor has no " + type + " " + path);
         }
@@ -64,10 +71,20 @@ final class SimulatedHidDevice implements HidDevice {
     synchronized SimulatedHidDevice feature(String path, long logical) {
         HidField f = field(path, ReportType.FEATURE);
         ReportCodec.insert(features.get(f.reportId()), f.offset(), f.size(), logical);
-        HidField in = descriptor.find(UsageNames.standard().parse(path), ReportType.INPUT);
+        HidField in = descriptor.find(names.parse(path), ReportType.INPUT);
         if (in != null) {
             ReportCodec.insert(inputs.get(in.reportId()), in.offset(), in.size(), logical);
         }
+        return this;
+    }
+
+    /** Replaces a whole feature report with recorded bytes (the report id first). */
+    synchronized SimulatedHidDevice featureReport(byte[] report) {
+        byte[] r = features.get(report[0] & 0xff);
+        if (r == null) {
+            throw new IllegalArgumentException("the simulated descriptor has no report " + (report[0] & 0xff));
+        }
+        System.arraycopy(report, 0, r, 0, Math.min(r.length, report.length));
         return this;
     }
 
