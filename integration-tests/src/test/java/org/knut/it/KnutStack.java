@@ -173,6 +173,16 @@ final class KnutStack implements AutoCloseable {
         processes.remove(firstUpsd);
     }
 
+    /**
+     * Kills the first upsd with SIGKILL by its PID (destroyForcibly on Linux), as a crashed pod ends: no
+     * shutdown, no goodbye to its clients or drivers; the kernel closes its sockets.
+     */
+    void killFirstUpsd() throws InterruptedException {
+        ProcessHandle.of(firstUpsd.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        firstUpsd.waitFor();
+        processes.remove(firstUpsd);
+    }
+
     /** Restarts the first upsd on the same ports and waits until it serves again; returns how long it was away. */
     Duration restartFirstUpsd() throws IOException {
         long start = System.nanoTime();
