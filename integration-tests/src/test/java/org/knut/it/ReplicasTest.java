@@ -101,8 +101,11 @@ class ReplicasTest {
                 assertTrue(before.stream().anyMatch(l -> l.startsWith("ups.status: FSD ")), before.toString());
 
                 stack.killFirstUpsd(); // SIGKILL with onFirst logged in on it
+                long killed = System.nanoTime();
                 Await.until("the killed replica's login stops counting on the others", KILLED_LOGINS_GONE,
                         () -> numLogins(onLate) == 1 && numLogins(onSecond) == 1);
+                DrillFigures.report("replica-killed", "a replica killed (SIGKILL) with a login open: the login stopped counting "
+                        + "on both others " + DrillFigures.since(killed) + " after; their upsc identical to before the kill");
                 assertEquals(List.of("127.0.0.1"), onLate.listClients("demo"));
                 assertEquals(before, upsc(second.nutPort), "killing a replica loses no driver state (FSD included)");
                 assertEquals(before, upsc(late.nutPort));

@@ -60,6 +60,9 @@ class ReplicasUpsmonTest {
                             + secondaryNotice + ", primary at " + primaryShutdown);
             assertTrue(primaryShutdown - critical < HOSTSYNC / 2.0,
                     "the secondary's logout, not HOSTSYNC, ended the primary's wait: " + (primaryShutdown - critical) + " s");
+            DrillFigures.report("hostsync-across-replicas", String.format("OB LB: secondary (other replica) began its shutdown "
+                    + "%.1f s after, primary's SHUTDOWNCMD %.1f s after (FINALDELAY %d s of the secondary, HOSTSYNC %d s)",
+                    secondaryNotice - critical, primaryShutdown - critical, SECONDARY_FINALDELAY, HOSTSYNC));
         }
     }
 
