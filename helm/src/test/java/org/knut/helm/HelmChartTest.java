@@ -81,6 +81,33 @@ class HelmChartTest {
         assertFalse(defaults.contains("PrometheusRule") || defaults.contains("ServiceMonitor"), "both are off by default");
     }
 
+    /**
+     * Each upsd replica exports every UPS: an alert on a UPS series must aggregate by ups (or ask absent(),
+     * which yields one series) to fire once per UPS.
+     */
+    @Test
+    void upsAlertsFireOncePerUpsWhateverTheReplicas() {
+        GenericKubernetesResource rule = Chart.parse(Chart.template(null, Map.of("metrics.prometheusRule.enabled", true,
+                "upsd.replicas", 3))).stream().filter(o -> o.getKind().equals("PrometheusRule"))
+                .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+        List<Map<String, Object>> groups = rule.get("spec", "groups");
+        int checked = 0;
+        for (Map<String, Object> group : groups) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rules = (List<Map<String, Object>>) group.get("rules");
+            for (Map<String, Object> r : rules) {
+                String expr = String.valueOf(r.get("expr"));
+                if (expr.contains("network_ups_tools_")) {
+                    for (String alternative : expr.split(" or ")) {
+                        assertTrue(alternative.matches("^((max|min|count) by \\(ups\\) \\(|absent\\().*"), r.get("alert") + ": " + alternative);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertEquals(3, checked, "UpsOnBattery, UpsLowBattery, UpsDataStale");
+    }
+
     @Test
     void optionalPartsComeAndGoWithTheirFlags() {
         Set<String> kinds = Chart.parse(Chart.template(null, Map.of("monitor.enabled", false, "adminUi.enabled", false,

@@ -111,13 +111,13 @@ final class KnutStack implements AutoCloseable {
     }
 
     private void startUpsd() throws IOException {
-        firstUpsd = startUpsd(nutPort, httpPort, "upsd-service.log");
+        firstUpsd = startUpsd(nutPort, httpPort, "upsd-service.log", upsdProperties);
         processes.add(firstUpsd);
         awaitServed(nutPort);
     }
 
-    private Process startUpsd(int nut, int http, String log) throws IOException {
-        return Processes.start(java(upsdProperties, "-Dknut.upsd.listen=127.0.0.1:" + nut, "-Dquarkus.http.port=" + http,
+    private Process startUpsd(int nut, int http, String log, List<String> properties) throws IOException {
+        return Processes.start(java(properties, "-Dknut.upsd.listen=127.0.0.1:" + nut, "-Dquarkus.http.port=" + http,
                 "-jar", Paths.upsdJar().toString()), env(), conf.resolve(log));
     }
 
@@ -141,8 +141,8 @@ final class KnutStack implements AutoCloseable {
         final int httpPort = Ports.free();
         private final Process process;
 
-        private Replica(String log) throws IOException {
-            process = startUpsd(nutPort, httpPort, log);
+        private Replica(String log, List<String> properties) throws IOException {
+            process = startUpsd(nutPort, httpPort, log, properties);
             processes.add(process);
             awaitServed(nutPort);
         }
@@ -159,7 +159,12 @@ final class KnutStack implements AutoCloseable {
     }
 
     Replica addReplica(String log) throws IOException {
-        return new Replica(log);
+        return new Replica(log, upsdProperties);
+    }
+
+    /** A replica with its own {@code -D} settings instead of the stack's (e.g. its own way to the drivers). */
+    Replica addReplica(String log, List<String> properties) throws IOException {
+        return new Replica(log, properties);
     }
 
     /** The process of the first upsd (the one {@link #nutPort} reaches). */
@@ -170,6 +175,16 @@ final class KnutStack implements AutoCloseable {
     /** Stops the first upsd (the one {@link #nutPort} reaches), leaving the drivers and other replicas. */
     void stopFirstUpsd() {
         Processes.stop(firstUpsd);
+        processes.remove(firstUpsd);
+    }
+
+    /**
+     * Kills the first upsd with SIGKILL by its PID (destroyForcibly on Linux), as a crashed pod ends: no
+     * shutdown, no goodbye to its clients or drivers; the kernel closes its sockets.
+     */
+    void killFirstUpsd() throws InterruptedException {
+        ProcessHandle.of(firstUpsd.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        firstUpsd.waitFor();
         processes.remove(firstUpsd);
     }
 

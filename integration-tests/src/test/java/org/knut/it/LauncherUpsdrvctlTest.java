@@ -29,9 +29,9 @@ import org.knut.core.testing.RealUpsd;
 
 /**
  * {@code ./knut upsdrvctl} and {@code ./knut upsd} on a NUT configuration directory as a NUT
- * installation has it: only NUT_CONFPATH is set, the state directory comes from ups.conf's
- * {@code statepath}, upsd's address from upsd.conf's LISTEN. The drivers they start are served by our
- * upsd and by the real NUT upsd alike.
+ * installation has it: NUT_CONFPATH is set, the state directory comes from ups.conf's {@code statepath}
+ * or from NUT_STATEPATH, upsd's address from upsd.conf's LISTEN. The drivers they start are served by
+ * our upsd and by the real NUT upsd alike.
  */
 class LauncherUpsdrvctlTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -62,11 +62,21 @@ class LauncherUpsdrvctlTest {
             real.close();
         }
         // whatever a failed test left running: the PIDs in our pid files
-        try (Stream<Path> files = Files.list(state)) {
-            for (Path pidFile : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
+        for (Path dir : List.of(state, envState())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path pidFile : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
+                    ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
+                }
             }
         }
+    }
+
+    /** The state directory NUT_STATEPATH names in {@link #nutStatepathAndUpsdInTheForeground}. */
+    private Path envState() {
+        return tmp.resolve("env-state");
     }
 
     @Test
@@ -130,6 +140,51 @@ class LauncherUpsdrvctlTest {
         assertFalse(running(upsdPid), "upsd " + upsdPid);
     }
 
+    /**
+     * NUT_STATEPATH set, as NUT's packaging may set it: upsdrvctl puts sockets and pid files there (not in
+     * ups.conf's statepath), and {@code ./knut upsd} in the foreground serves them; upsd.conf's STATEPATH
+     * overrides NUT_STATEPATH for upsd, as it does for NUT's upsd (upsd(8)).
+     */
+    @Test
+    void nutStatepathAndUpsdInTheForeground() throws Exception {
+        Map<String, String> env = Map.of("NUT_STATEPATH", envState().toString());
+        Command.Result start = knut(env, "upsdrvctl", "start");
+        assertEquals(0, start.exitCode(), start.toString());
+        Path envSocket = envState().resolve("dummy-ups-apc");
+        assertTrue(Files.exists(envSocket) && Files.exists(envState().resolve("dummy-ups-demo")), start.toString());
+        assertFalse(Files.exists(socket("apc")) || Files.exists(pidFile("apc")), "ups.conf's statepath yields to NUT_STATEPATH");
+        long drivers = Long.parseLong(Files.readString(envState().resolve("dummy-ups-apc.pid")).trim());
+
+        String ours = "127.0.0.1:" + nutPort;
+        upsdInTheForeground(env, ours);
+
+        Path upsdConf = conf.resolve("upsd.conf");
+        Files.writeString(upsdConf, Files.readString(upsdConf) + "STATEPATH " + envState() + "\n");
+        upsdInTheForeground(Map.of("NUT_STATEPATH", tmp.resolve("no-drivers-here").toString()), ours);
+
+        Command.Result stop = knut(env, "upsdrvctl", "stop");
+        assertEquals(0, stop.exitCode(), stop.toString());
+        assertFalse(running(drivers), "driver-service " + drivers);
+        assertFalse(Files.exists(envSocket) || Files.exists(envState().resolve("dummy-ups-apc.pid")), "socket and pid file removed");
+    }
+
+    /** Runs {@code ./knut upsd} without -B, awaits both UPSes served, then stops it by its PID. */
+    private void upsdInTheForeground(Map<String, String> env, String address) throws IOException {
+        Path log = Files.createTempFile(tmp, "upsd-foreground", ".log");
+        Process upsd = launcher(env, List.of("upsd"), log.toFile(), log.toFile()).redirectErrorStream(true).start();
+        try {
+            for (String ups : List.of("apc", "demo")) {
+                Await.until(ups + " served by the foreground upsd (log " + log + ")", WAIT, () -> {
+                    assertTrue(upsd.isAlive(), "./knut upsd exited (log " + log + ")");
+                    return served(ups + "@" + address);
+                });
+            }
+            assertTrue(upsd.isAlive(), "./knut upsd stays in the foreground");
+        } finally {
+            Processes.stop(upsd);
+        }
+    }
+
     @Test
     void namesNutsErrors() throws Exception {
         Command.Result unknown = knut("upsdrvctl", "start", "nosuch");
@@ -185,10 +240,12 @@ class LauncherUpsdrvctlTest {
     }
 
     private static void awaitServed(String id) {
-        Await.until(id + " served", WAIT, () -> {
-            Command.Result r = Command.check("upsc", id, "ups.status");
-            return r.exitCode() == 0 && !r.stdout().isBlank() && !r.stdout().startsWith("WAIT");
-        });
+        Await.until(id + " served", WAIT, () -> served(id));
+    }
+
+    private static boolean served(String id) {
+        Command.Result r = Command.check("upsc", id, "ups.status");
+        return r.exitCode() == 0 && !r.stdout().isBlank() && !r.stdout().startsWith("WAIT");
     }
 
     private static void awaitNotConnected(String id) {
@@ -204,20 +261,31 @@ class LauncherUpsdrvctlTest {
 
     /** Runs the launcher with only NUT_CONFPATH set (and a free HTTP port for upsd). */
     private Command.Result knut(String... args) throws IOException, InterruptedException {
+        return knut(Map.of(), args);
+    }
+
+    /** Runs the launcher with NUT_CONFPATH and {@code env} set, and waits for it. */
+    private Command.Result knut(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path out = tmp.resolve("knut.out");
         Path err = tmp.resolve("knut.err");
-        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(Paths.root().resolve("knut").toString()),
-                Stream.of(args)).toList()).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().keySet().removeAll(List.of("NUT_STATEPATH", "NUT_ALTPIDPATH"));
-        pb.environment().put("NUT_CONFPATH", conf.toString());
-        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(Ports.free()));
-        Process p = pb.start();
+        Process p = launcher(env, List.of(args), out.toFile(), err.toFile()).start();
         try {
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "./knut " + String.join(" ", args) + " did not return");
             return new Command.Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** The launcher with NUT_CONFPATH, a free HTTP port for upsd and {@code env}; no other NUT variable. */
+    private ProcessBuilder launcher(Map<String, String> env, List<String> args, File out, File err) {
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(Paths.root().resolve("knut").toString()),
+                args.stream()).toList()).redirectOutput(out).redirectError(err)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().keySet().removeAll(List.of("NUT_STATEPATH", "NUT_ALTPIDPATH"));
+        pb.environment().put("NUT_CONFPATH", conf.toString());
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(Ports.free()));
+        pb.environment().putAll(env);
+        return pb;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
 import org.knut.core.model.UpsState;
 import org.knut.core.protocol.NutSyntaxException;
 import org.knut.core.protocol.NutTokenizer;
+import org.knut.core.sock.ReplicaLogins;
 
 /**
  * Publishes one UPS the way a NUT driver does: a server on the Unix socket
@@ -33,7 +35,10 @@ import org.knut.core.protocol.NutTokenizer;
  *
  * <p>One selector thread does all socket I/O. Other threads (the driver's, which broadcasts) only queue
  * output on a client and wake the selector, so the driver never waits for a client; a client whose
- * unread output grows beyond its limit is disconnected.
+ * unread output grows beyond its limit is disconnected. An upsd replica (a client that sent CLIENTS)
+ * that stays silent beyond its silence limit is disconnected too: replicas PING at least every
+ * {@link ReplicaLogins#HEARTBEAT}, so silence means its node is gone without closing the connection, and
+ * its logins must stop counting on the other replicas.
  */
 public final class DriverSocketServer implements Closeable {
     /** Longest command line we keep; parseconf's limits (32 words of 512 bytes) fit well within it. */
@@ -48,6 +53,8 @@ public final class DriverSocketServer implements Closeable {
     private final InetSocketAddress tcpAddress;
     private final SocketBackend backend;
     private final int maxPending;
+    private final long replicaSilenceNanos;
+    private long lastSilenceCheck = System.nanoTime();
     private final SocketCommands commands;
     private final TcpLinkSecurity tcpSecurity;
     private SecureLinkGateway gateway;
@@ -71,12 +78,20 @@ public final class DriverSocketServer implements Closeable {
         this(name, unixPath, tcpAddress, TcpLinkSecurity.PLAIN, backend, maxPending);
     }
 
+    /** With {@link ReplicaLogins#SILENCE_LIMIT} as the replicas' silence limit. */
+    public DriverSocketServer(String name, Path unixPath, InetSocketAddress tcpAddress, TcpLinkSecurity tcpSecurity,
+            SocketBackend backend, int maxPending) {
+        this(name, unixPath, tcpAddress, tcpSecurity, backend, maxPending, ReplicaLogins.SILENCE_LIMIT);
+    }
+
     /**
      * @param tcpSecurity how TCP clients are guarded; a secured TCP address is served by a
      *        {@link SecureLinkGateway} in front of the Unix socket
+     * @param replicaSilence how long an upsd replica may stay silent before it is dropped
      */
-    public DriverSocketServer(String name, Path unixPath, InetSocketAddress tcpAddress, TcpLinkSecurity tcpSecurity,
-            SocketBackend backend, int maxPending) {
+    DriverSocketServer(String name, Path unixPath, InetSocketAddress tcpAddress, TcpLinkSecurity tcpSecurity,
+            SocketBackend backend, int maxPending, Duration replicaSilence) {
+        this.replicaSilenceNanos = replicaSilence.toNanos();
         this.tcpSecurity = tcpSecurity;
         this.name = name;
         this.unixPath = unixPath;
@@ -202,13 +217,15 @@ public final class DriverSocketServer implements Closeable {
 
     private void loop() {
         try {
+            long checkMillis = Math.max(10, replicaSilenceNanos / 4_000_000);
             while (running) {
-                selector.select();
+                selector.select(checkMillis);
                 handleDirty();
                 for (SelectionKey key : selector.selectedKeys()) {
                     handle(key);
                 }
                 selector.selectedKeys().clear();
+                dropSilentReplicas(checkMillis);
             }
         } catch (IOException | ClosedSelectorException e) {
             if (running) {
@@ -264,6 +281,25 @@ public final class DriverSocketServer implements Closeable {
         }
     }
 
+    /** Every check interval: drops the replicas silent beyond the limit (see the class comment). */
+    private void dropSilentReplicas(long checkMillis) {
+        long now = System.nanoTime();
+        if (now - lastSilenceCheck < checkMillis * 1_000_000) {
+            return;
+        }
+        lastSilenceCheck = now;
+        for (SocketClient c : List.copyOf(clients)) {
+            if (c.replica && now - c.lastHeard > replicaSilenceNanos) {
+                LOG.warnf("%s: dropping upsd replica %s: silent for more than %d ms", name, c.peer,
+                        replicaSilenceNanos / 1_000_000);
+                SelectionKey key = c.channel.keyFor(selector);
+                if (key != null) {
+                    drop(key, c);
+                }
+            }
+        }
+    }
+
     private void accept(ServerSocketChannel server) throws IOException {
         SocketChannel ch = server.accept();
         if (ch == null) {
@@ -292,6 +328,7 @@ public final class DriverSocketServer implements Closeable {
             wake(c);
             return;
         }
+        c.lastHeard = System.nanoTime();
         readBuffer.flip();
         c.decoder.feed(readBuffer, new LineDecoder.Sink() {
             @Override

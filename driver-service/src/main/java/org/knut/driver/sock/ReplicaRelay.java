@@ -21,6 +21,9 @@ final class ReplicaRelay {
     }
 
     void update(SocketClient from, ReplicaLogins logins) {
+        // a replica that reconnected speaks through its new connection only: the old one may linger until
+        // its silence limit, and its end must not be relayed as the replica gone
+        replicas.entrySet().removeIf(e -> e.getKey() != from && e.getValue().replica().equals(logins.replica()));
         ReplicaLogins before = replicas.put(from, logins);
         for (Map.Entry<SocketClient, ReplicaLogins> e : replicas.entrySet()) {
             if (e.getKey() == from) {

@@ -22,6 +22,10 @@ final class SocketClient {
     private boolean overflowed;
     private boolean closeWhenFlushed;
     private volatile boolean broadcast = true;
+    /** System.nanoTime() of the last bytes read from the client (or of its connection); socket thread only. */
+    long lastHeard = System.nanoTime();
+    /** Whether the client is an upsd replica (has sent CLIENTS), held to the silence limit; socket thread only. */
+    boolean replica;
 
     SocketClient(SocketChannel channel, String peer, int maxLine, int maxPending) {
         this.channel = channel;

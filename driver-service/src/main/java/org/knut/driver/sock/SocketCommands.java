@@ -94,6 +94,7 @@ final class SocketCommands {
                 if (r == null) {
                     return false;
                 }
+                c.replica = true;
                 replicas.update(c, r);
                 return true;
             }

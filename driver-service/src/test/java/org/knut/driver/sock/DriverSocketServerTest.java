@@ -181,6 +181,64 @@ class DriverSocketServerTest {
     }
 
     @Test
+    void aReplicaThatReconnectedIsNotReportedGoneWhenItsOldConnectionEnds() throws IOException {
+        LineClient a = connect();
+        a.send("CLIENTS upsd-a 1 10.0.0.1");
+        LineClient b = connect();
+        b.send("CLIENTS upsd-b 0");
+        assertEquals("CLIENTS upsd-a 1 10.0.0.1", b.readLine());
+        LineClient again = connect(); // upsd-a redialled (its old connection still open here)
+        again.send("CLIENTS upsd-a 2 10.0.0.1 10.0.0.2");
+        assertEquals("CLIENTS upsd-a 2 10.0.0.1 10.0.0.2", b.readLine());
+        a.close();
+        Await.until("the old connection dropped", LineClient.TIMEOUT, () -> server.clientCount() == 2);
+        b.send("PING"); // answered after the drop, by the same socket thread: a gone line would come first
+        assertEquals("PONG", b.readLine(), "no CLIENTS upsd-a 0: upsd-a still speaks through its new connection");
+        again.close();
+        assertEquals("CLIENTS upsd-a 0", b.readLine(), "its last connection gone, the replica is gone");
+    }
+
+    @Test
+    void aReplicaSilentBeyondTheLimitIsDroppedAndCountsNoMoreButPlainClientsMayBeQuiet() throws IOException {
+        server.close();
+        Duration limit = Duration.ofMillis(600);
+        server = new DriverSocketServer("t", dir.resolve("dummy-ups-t"), null, TcpLinkSecurity.PLAIN, backend, 64 * 1024,
+                limit);
+        server.start();
+        LineClient plain = connect(); // a real NUT upsd: never sends CLIENTS, may be silent for long
+        plain.send("PING");
+        assertEquals("PONG", plain.readLine());
+        LineClient live = connect();
+        live.send("CLIENTS upsd-live 1 10.0.0.1");
+        long start = System.nanoTime();
+        LineClient silent = connect();
+        silent.send("CLIENTS upsd-silent 1 10.0.0.2");
+        assertEquals("CLIENTS upsd-silent 1 10.0.0.2", live.readLine());
+        assertEquals("CLIENTS upsd-live 1 10.0.0.1", silent.readLine());
+
+        // the live replica keeps a heartbeat (a PING every tenth of the limit) until it hears of the other
+        String gone = null;
+        long deadline = start + LineClient.TIMEOUT.toNanos();
+        while (gone == null && System.nanoTime() < deadline) {
+            live.send("PING");
+            for (String l; gone == null && (l = live.readLineOrNull(limit.dividedBy(10))) != null;) {
+                gone = l.equals("PONG") ? null : l;
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals("CLIENTS upsd-silent 0", gone, "the others hear that the silent replica's logins are gone");
+        assertTrue(took.compareTo(limit) >= 0, "not before the limit: " + took);
+        assertTrue(took.compareTo(limit.plusSeconds(2)) < 0, "soon after the limit: " + took);
+        assertTrue(silent.closedByPeer(LineClient.TIMEOUT), "the silent replica's connection is closed");
+        assertEquals(2, server.clientCount());
+
+        live.send("PING");
+        assertEquals("PONG", live.readLine(), "a replica with a heartbeat stays");
+        plain.send("PING");
+        assertEquals("PONG", plain.readLine(), "a plain client silent beyond the limit stays");
+    }
+
+    @Test
     void dumpValueAndDumpStatus() throws IOException {
         LineClient c = connect();
         assertEquals(List.of("SETINFO ups.status \"OL\"", "SETFLAGS ups.status RW STRING", "SETAUX ups.status 32", "DATAOK",

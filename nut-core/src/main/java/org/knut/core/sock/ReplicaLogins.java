@@ -1,5 +1,6 @@
 package org.knut.core.sock;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,16 @@ public record ReplicaLogins(String replica, int count, List<String> addresses) {
      * driver socket's tokenizer takes (a longer line would be refused whole, found by fuzzing).
      */
     public static final int MAX_ADDRESSES = NutTokenizer.DEFAULT_MAX_TOKENS - 3;
+    /**
+     * A replica sends its driver a line (PING when it has nothing else to say) at least this often, so the
+     * driver can tell a live replica from one whose node died without closing the connection.
+     */
+    public static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    /**
+     * A knut driver drops a replica it has heard nothing from for this long (five heartbeats), and relays
+     * it as gone, so the dead replica's logins stop counting.
+     */
+    public static final Duration SILENCE_LIMIT = HEARTBEAT.multipliedBy(5);
 
     public ReplicaLogins {
         addresses = List.copyOf(addresses.subList(0, Math.min(addresses.size(), MAX_ADDRESSES)));

@@ -76,7 +76,10 @@ public final class UpsViews {
             commands.add(new Command(c, descriptions.command(c)));
         }
         String status = u.currentStatus();
-        return new Detail(u.name(), u.desc(), u.condition(), status, flags(status), u.fsd(), u.numLogins(), variables, rw,
+        List<String> flags = flags(status);
+        // FSD as served: latched here, or republished by the driver after another replica took it
+        boolean fsd = flags != null && flags.contains("FSD");
+        return new Detail(u.name(), u.desc(), u.condition(), status, flags, fsd, u.numLogins(), variables, rw,
                 commands);
     }
 

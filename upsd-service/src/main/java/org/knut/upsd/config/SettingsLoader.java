@@ -28,8 +28,8 @@ import org.knut.core.config.UpsdUsers;
  *
  * <pre>
  * knut.conf-path           NUT config dir (ups.conf, upsd.conf, upsd.users); else env NUT_CONFPATH, else /etc/nut
- * knut.state-path          driver sockets dir; else env NUT_STATEPATH, ups.conf statepath, upsd.conf STATEPATH,
- *                          else /var/run/nut
+ * knut.state-path          driver sockets dir; else upsd.conf STATEPATH (which overrides NUT_STATEPATH, as in
+ *                          NUT's upsd), env NUT_STATEPATH, ups.conf statepath, else /var/run/nut
  * knut.data-path           where cmdvartab (descriptions) is; else upsd.conf DATAPATH, else /usr/share/nut (NUT's DATADIR)
  * knut.upsd.listen         host:port,... (IPv6 as [::1]:3493); replaces upsd.conf LISTEN
  * knut.upsd.drivers        name=unix:/path or name=tcp:host:port,... ; replaces the ups.conf address of a UPS
@@ -91,10 +91,11 @@ public final class SettingsLoader {
                 ? new UpsConf(Map.of(), List.of())
                 : UpsConf.read(upsConfFile);
 
+        // as NUT's upsd: upsd.conf STATEPATH overrides NUT_STATEPATH (upsd(8)); then the drivers' own choice
         Path statePath = Path.of(config.apply("knut.state-path")
+                .or(() -> Optional.ofNullable(upsd.statePath()))
                 .or(() -> Optional.ofNullable(env.get("NUT_STATEPATH")).filter(s -> !s.isBlank()))
                 .or(() -> Optional.ofNullable(ups.globals().get("statepath")))
-                .or(() -> Optional.ofNullable(upsd.statePath()))
                 .orElse(DEFAULT_STATE));
 
         List<DriverEndpoint> drivers = drivers(ups, statePath, driverOverrides);

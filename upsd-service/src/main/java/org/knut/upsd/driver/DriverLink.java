@@ -22,12 +22,15 @@ import org.knut.upsd.state.TrackingTable;
  * driver says to the UPS's state, reconnect with exponential backoff when the connection is lost (the
  * state is flushed and dumped anew). {@link #tick} (called by the {@link Housekeeper}) pings a driver
  * silent for MAXAGE/3, drops the connection when a PING stays unanswered for MAXAGE, and marks the data
- * stale when the driver is silent for MAXAGE or says DATASTALE.
+ * stale when the driver is silent for MAXAGE or says DATASTALE. It also pings at least every
+ * {@link ReplicaLogins#HEARTBEAT}, however chatty the driver: that heartbeat is how a knut driver tells
+ * this replica is alive (it drops a silent one, so a dead node's logins stop counting).
  */
 public final class DriverLink {
     private static final Logger LOG = Logger.getLogger(DriverLink.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final long FAILURE_LOG_INTERVAL_NANOS = Duration.ofSeconds(60).toNanos();
+    private static final long HEARTBEAT_NANOS = ReplicaLogins.HEARTBEAT.toNanos();
 
     private final ServedUps ups;
     private final DriverEndpoint endpoint;
@@ -217,9 +220,10 @@ public final class DriverLink {
                 return;
             }
             long third = maxAgeNanos / 3;
-            if (now - lastHeard > third && now - lastPing > third) {
+            boolean quiet = now - lastHeard > third;
+            if ((quiet && now - lastPing > third) || now - lastPing >= HEARTBEAT_NANOS) {
                 lastPing = now;
-                if (pingUnansweredSince == 0) {
+                if (quiet && pingUnansweredSince == 0) {
                     pingUnansweredSince = now;
                 }
                 connection.send("PING");

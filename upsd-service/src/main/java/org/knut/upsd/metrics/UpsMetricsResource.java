@@ -24,8 +24,9 @@ import jakarta.ws.rs.QueryParam;
 
 /**
  * nut_exporter's per-UPS endpoint: {@code /ups_metrics?ups=NAME} with its {@code variables} and
- * {@code statuses} query parameters, metrics without a {@code ups} label (Prometheus adds it from the
- * scrape's parameters), so scrape configs written for nut_exporter only need the new address.
+ * {@code statuses} query parameters, metrics without a {@code ups} label (as nut_exporter's: the scrape
+ * config sets it, from a static label or by relabelling {@code __param_ups}), so scrape configs written
+ * for nut_exporter only need the new address.
  */
 @Path("/ups_metrics")
 @Tag(name = "Metrics")

@@ -25,7 +25,7 @@ public final class ServedUps {
     private final String name;
     private final String desc;
     private final UpsEvents events;
-    private String publishedStatus; // guarded by this: the status subscribers were last told
+    private String publishedStatus; // guarded by this: the served status subscribers were last told
     private volatile UpsState state = new UpsState();
     private volatile Availability availability = Availability.NOT_CONNECTED;
     private volatile boolean dumped;
@@ -110,21 +110,36 @@ public final class ServedUps {
         statusUpdated();
     }
 
-    /** The driver may have changed {@code ups.status}: tells subscribers when it did. */
+    /**
+     * The served status (driver's status, FSD latch in front) may have changed: tells subscribers when it
+     * did, and sends {@code fsd} when FSD enters it. Every replica thus sends the same events for an FSD,
+     * whether it latched FSD itself or heard it from the driver that another replica told.
+     */
     public void statusUpdated() {
         if (!dumped) {
             return;
         }
-        String now = state.value(STATUS);
+        String raw = state.value(STATUS);
+        if (raw == null) {
+            return;
+        }
+        String now = served(raw);
         String before;
         synchronized (this) {
             before = publishedStatus;
-            if (now == null || now.equals(before)) {
+            if (now.equals(before)) {
                 return;
             }
             publishedStatus = now;
+            events.publish(UpsEvent.STATUS, name, "status", now, "previous", before);
+            if (hasFsd(now) && (before == null || !hasFsd(before))) {
+                events.publish(UpsEvent.FSD, name, "status", now);
+            }
         }
-        events.publish(UpsEvent.STATUS, name, "status", served(now), "previous", before == null ? null : served(before));
+    }
+
+    private static boolean hasFsd(String status) {
+        return status.startsWith("FSD") && (status.length() == 3 || status.charAt(3) == ' ');
     }
 
     public void setAvailability(Availability a) {
@@ -181,7 +196,7 @@ public final class ServedUps {
 
     /** The status with the FSD latch in front, unless the driver already publishes FSD itself. */
     private String served(String status) {
-        if (fsd && !(status.startsWith("FSD") && (status.length() == 3 || status.charAt(3) == ' '))) {
+        if (fsd && !hasFsd(status)) {
             return "FSD " + status;
         }
         return status;
@@ -193,11 +208,8 @@ public final class ServedUps {
 
     /** Latches forced shutdown: it stays until upsd restarts, as in NUT. */
     public void setFsd() {
-        boolean was = fsd;
         fsd = true;
-        if (!was) {
-            events.publish(UpsEvent.FSD, name, "status", currentStatus());
-        }
+        statusUpdated();
     }
 
     /** The status a client would read now, or null when there is none. */

@@ -66,7 +66,7 @@ class SettingsLoaderTest {
     void nutFilesGiveTheDefaults() throws Exception {
         UpsdSettings s = load();
         assertEquals(conf, s.confDir());
-        assertEquals(Path.of("/from/ups.conf"), s.statePath());
+        assertEquals(Path.of("/from/upsd.conf"), s.statePath());
         assertEquals(List.of(new HostPort("127.0.0.1", 3493), new HostPort("::1", 13493)), s.listen());
         assertEquals(25, s.maxAge());
         assertEquals(50, s.maxConn());
@@ -74,8 +74,8 @@ class SettingsLoaderTest {
         assertEquals(Duration.ofSeconds(60), s.timeouts().idle());
         assertTrue(s.allow().allowsAll());
         assertEquals(List.of(
-                new DriverEndpoint("alpha", "First UPS", UnixDomainSocketAddress.of("/from/ups.conf/dummy-ups-alpha")),
-                new DriverEndpoint("beta", null, UnixDomainSocketAddress.of("/from/ups.conf/usbhid-ups-beta"))), s.drivers());
+                new DriverEndpoint("alpha", "First UPS", UnixDomainSocketAddress.of("/from/upsd.conf/dummy-ups-alpha")),
+                new DriverEndpoint("beta", null, UnixDomainSocketAddress.of("/from/upsd.conf/usbhid-ups-beta"))), s.drivers());
         assertEquals("secret", s.users().user("admin").password());
         assertEquals(SettingsLoader.DEFAULT_EVENT_LOOPS, s.eventLoops());
     }
@@ -93,11 +93,12 @@ class SettingsLoaderTest {
         env.put("NUT_STATEPATH", "/from/env");
         assertEquals(Path.of("/from/config"), load().statePath());
         config.remove("knut.state-path");
+        assertEquals(Path.of("/from/upsd.conf"), load().statePath(), "as NUT's upsd: STATEPATH overrides NUT_STATEPATH");
+        Files.writeString(conf.resolve("upsd.conf"), "MAXAGE 15\n");
         assertEquals(Path.of("/from/env"), load().statePath());
         env.remove("NUT_STATEPATH");
+        assertEquals(Path.of("/from/ups.conf"), load().statePath(), "where the drivers put their sockets");
         Files.writeString(conf.resolve("ups.conf"), "[alpha]\n\tdriver = dummy-ups\n\tport = a.dev\n");
-        assertEquals(Path.of("/from/upsd.conf"), load().statePath());
-        Files.writeString(conf.resolve("upsd.conf"), "MAXAGE 15\n");
         assertEquals(Path.of("/var/run/nut"), load().statePath());
         assertEquals(Path.of("/var/run/nut/dummy-ups-alpha"), ((UnixDomainSocketAddress) load().drivers().get(0).address()).getPath());
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.core.testing.Await;
+import org.knut.core.sock.ReplicaLogins;
 import org.knut.upsd.config.DriverEndpoint;
 import org.knut.upsd.config.DriverLinkSecurity;
 import org.knut.upsd.state.Availability;
@@ -130,6 +131,34 @@ class DriverLinkTest {
             });
         }
         assertEquals(1, driver.connections());
+    }
+
+    @Test
+    void pingsAtEveryHeartbeatHoweverChattyTheDriver() {
+        start(DUMP);
+        Await.until("the dump", WAIT, ups::ready);
+        Await.until("the first CLIENTS line", WAIT, () -> count("CLIENTS") == 1);
+        long beat = ReplicaLogins.HEARTBEAT.toNanos();
+        for (int step = 1; step <= 3; step++) { // the driver talks every heartbeat: never quiet for MAXAGE/3
+            String charge = String.valueOf(90 + step);
+            driver.push("SETINFO battery.charge \"" + charge + "\"");
+            Poll.untilEquals("the driver talks", WAIT, charge, () -> value("battery.charge"));
+            clock.addAndGet(beat / 2);
+            link.tick();
+            long clients = count("CLIENTS") + 1;
+            ups.announceLogins(); // queued after anything the tick sent: once it arrives, so has a PING
+            Await.until("the CLIENTS line", WAIT, () -> count("CLIENTS") == clients);
+            assertEquals(step - 1, count("PING"), "no PING before the heartbeat is due");
+            clock.addAndGet(beat - beat / 2);
+            link.tick();
+            long pings = step;
+            Await.until("PING " + step, WAIT, () -> count("PING") == pings);
+        }
+        assertEquals(1, driver.connections());
+    }
+
+    private long count(String prefix) {
+        return driver.received().stream().filter(l -> l.startsWith(prefix)).count();
     }
 
     @Test
