@@ -210,6 +210,17 @@ class ControlFormsTest {
     }
 
     @Test
+    void logoutWithoutTheCsrfTokenIsRefused() {
+        FormClient b = admin();
+        b.postRaw("/logout", Map.of()).then().statusCode(400);
+        b.postRaw("/logout", Map.of("csrf-token", "forged")).then().statusCode(400);
+        // a forged logout (another site's form) leaves the user logged in
+        b.get(rack() + "/settings").then().statusCode(200).body(containsString("Logged in as <strong>admin</strong>"));
+        b.post("/logout", Map.of()).then().statusCode(303);
+        b.get(rack() + "/settings").then().statusCode(303);
+    }
+
+    @Test
     void logoutForgetsTheUser() {
         FormClient b = admin();
         b.get(rack() + "/settings").then().statusCode(200).body(containsString("Logged in as <strong>admin</strong>"));

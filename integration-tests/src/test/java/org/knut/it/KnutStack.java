@@ -220,7 +220,7 @@ final class KnutStack implements AutoCloseable {
         }
     }
 
-    private UpsConf readUpsConf() throws IOException {
+    UpsConf readUpsConf() throws IOException {
         try {
             return UpsConf.read(conf.resolve("ups.conf"));
         } catch (ConfigException e) {

@@ -26,6 +26,10 @@ final class Paths {
         return packaged("monitor-service/target/quarkus-app/quarkus-run.jar");
     }
 
+    static Path adminJar() {
+        return packaged("admin-ui/target/quarkus-app/quarkus-run.jar");
+    }
+
     static Path cliJar() {
         return packaged("cli/target/knut-cli.jar");
     }

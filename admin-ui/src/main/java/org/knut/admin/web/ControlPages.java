@@ -181,6 +181,10 @@ public class ControlPages {
                         html.page(what, Optional.of(s), false)));
             }
             ResultView result = ResultView.of(what, id, status);
+            if (!result.pending()) {
+                // the reread of changed() may have come before the driver carried the change out
+                fleet.refreshSoon(u);
+            }
             return Html.html(200, Templates.result(html.view(u), result,
                     new Page(what, s.who().username(), result.pending() ? 2 : 0, false)));
         });

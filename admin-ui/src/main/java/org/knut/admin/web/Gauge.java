@@ -27,7 +27,7 @@ public record Gauge(Metric metric, String label, String value, String unit, int 
     public String color() {
         return switch (css) {
             case "crit" -> "#c62828";
-            case "warn" -> "#b26a00";
+            case "warn" -> "#9a5b00";
             default -> "#2e7d32";
         };
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.OutputType;
@@ -62,6 +63,21 @@ public final class Chromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /** Renders the pages from now on as for a user who prefers {@code scheme} ("light" or "dark"), as DevTools emulates it. */
+    public void preferColorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /**
+     * Lays the pages out from now on as a phone's browser does: a screen of {@code width} x {@code height}
+     * CSS pixels, and the page's viewport meta tag honoured (without one a phone lays a page out 980 px wide).
+     */
+    public void phoneScreen(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
     }
 
     /** A wait that tries again when the page swapped the element out (a live update or a reload). */
