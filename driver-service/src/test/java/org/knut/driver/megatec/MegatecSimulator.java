@@ -33,6 +33,9 @@ public final class MegatecSimulator extends DeviceSimulator {
     private final boolean ignoreFirstF;
     private final StringBuilder line = new StringBuilder();
     private final Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile String vendorQuery = "I";
+    private volatile String protocolLetter;
+    private volatile String ratings = "#230.0 004 024.0 50.0\r";
     private volatile Power power = Power.ONLINE;
     private volatile boolean beeper = true;
     private volatile boolean testing;
@@ -56,6 +59,21 @@ public final class MegatecSimulator extends DeviceSimulator {
     /** A plain Q1 unit with a 24 V battery. */
     public static MegatecSimulator q1(Path deviceEnd) {
         return new MegatecSimulator(deviceEnd, Set.of("Q1"), false, false);
+    }
+
+    /** The query the vendor line answers: {@code I} (default), {@code FW?} (Zinto, Hunnox), or null for none. */
+    public void vendorQuery(String query) {
+        this.vendorQuery = query;
+    }
+
+    /** The answer to {@code M} (Voltronic-QS units say {@code V}); null echoes M as unknown. */
+    public void protocolLetter(String letter) {
+        this.protocolLetter = letter;
+    }
+
+    /** The answer to {@code F}, without its CR. */
+    public void ratings(String line) {
+        this.ratings = line + "\r";
     }
 
     public void power(Power p) {
@@ -105,9 +123,11 @@ public final class MegatecSimulator extends DeviceSimulator {
                 fSeen = true;
                 return;
             }
-            answer("#230.0 004 024.0 50.0\r");
-        } else if (cmd.equals("I")) {
+            answer(ratings);
+        } else if (cmd.equals(vendorQuery)) {
             answer("#KNUT SIM        MEGA-1000  V2.3      \r");
+        } else if (cmd.equals("M") && protocolLetter != null) {
+            answer(protocolLetter + "\r");
         } else if (cmd.equals("Q")) {
             beeper = !beeper;
         } else if (cmd.equals("T") || cmd.equals("TL") || cmd.matches("T\\d\\d")) {

@@ -1,0 +1,51 @@
+package org.knut.driver.megatec;
+
+import java.util.List;
+
+/**
+ * One nutdrv_qx subdriver ("protocol"): its table of rows, how it claims a device, its commands and
+ * its delay settings.
+ *
+ * @param version its name and version as nutdrv_qx publishes it in {@code driver.version.data}; the
+ *        word before the space is what {@code protocol =} takes
+ * @param claim how a device is recognised
+ * @param items the rows, in the order they are read
+ * @param commands its instant commands
+ * @param accepted the answer that means a command was done (besides no answer at all), or null
+ * @param replyFrom first column of a command's answer that is compared with {@code accepted}
+ * @param replyTo last column of it, or 0 for "up to the CR"
+ * @param ondelay range and default of {@code ups.delay.start}
+ * @param offdelay range and default of {@code ups.delay.shutdown}
+ * @param ratingVendorFlags whether {@code norating}/{@code novendor} apply (blazer_initups, not its light twin)
+ */
+record QxSubdriver(String version, Claim claim, List<QxItem> items, List<QxCommand> commands, String accepted, int replyFrom,
+        int replyTo, Delay ondelay, Delay offdelay, boolean ratingVendorFlags) {
+
+    /** How a subdriver recognises its device. */
+    enum Claim {
+        /** A status answer, then (unless {@code novendor}) a vendor answer (blazer_claim). */
+        STATUS_AND_VENDOR,
+        /** A status answer (blazer_claim_light). */
+        STATUS,
+        /** The protocol letter V, then a status answer (voltronic_qs_claim). */
+        PROTOCOL_AND_STATUS
+    }
+
+    /** A settable delay: its range and the value it starts with. */
+    record Delay(long min, long max, long initial) {
+    }
+
+    /** The name {@code protocol =} takes (compared ignoring case). */
+    String protocol() {
+        int space = version.indexOf(' ');
+        return space < 0 ? version : version.substring(0, space);
+    }
+
+    QxItem item(String var) {
+        return items.stream().filter(i -> i.var().equalsIgnoreCase(var)).findFirst().orElse(null);
+    }
+
+    QxCommand command(String name) {
+        return commands.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+}
