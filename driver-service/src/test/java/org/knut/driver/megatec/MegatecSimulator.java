@@ -2,6 +2,7 @@ package org.knut.driver.megatec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -42,6 +43,8 @@ public final class MegatecSimulator extends DeviceSimulator {
     private volatile boolean shutdownPending;
     private volatile boolean failed;
     private boolean fSeen;
+    private long lineStart;
+    private volatile Duration longestLine = Duration.ZERO;
 
     /**
      * @param statusCommands the status queries this unit knows ({@code Q1}, {@code QS}, {@code D})
@@ -90,6 +93,11 @@ public final class MegatecSimulator extends DeviceSimulator {
         this.failed = f;
     }
 
+    /** The longest time from a command's first byte to its CR: how slowly the driver types. */
+    public Duration longestLine() {
+        return longestLine;
+    }
+
     public boolean beeper() {
         return beeper;
     }
@@ -101,6 +109,9 @@ public final class MegatecSimulator extends DeviceSimulator {
 
     @Override
     protected void onByte(int b) throws IOException {
+        if (line.length() == 0) {
+            lineStart = System.nanoTime();
+        }
         if (b != '\r') {
             if (line.length() < 64) {
                 line.append((char) b);
@@ -109,6 +120,10 @@ public final class MegatecSimulator extends DeviceSimulator {
         }
         String cmd = line.toString();
         line.setLength(0);
+        Duration span = Duration.ofNanos(System.nanoTime() - lineStart);
+        if (span.compareTo(longestLine) > 0) {
+            longestLine = span;
+        }
         record(cmd);
         respond(cmd);
     }
