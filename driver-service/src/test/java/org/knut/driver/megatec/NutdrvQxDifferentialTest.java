@@ -37,8 +37,13 @@ class NutdrvQxDifferentialTest {
 
     /** Runs both drivers on a unit answering {@code statusQueries}; returns our dump. */
     private List<String> compare(Set<String> statusQueries, Consumer<MegatecSimulator> unit, String... settings) throws Exception {
+        return compare(statusQueries, false, unit, settings);
+    }
+
+    private List<String> compare(Set<String> statusQueries, boolean perCellVoltage, Consumer<MegatecSimulator> unit, String... settings)
+            throws Exception {
         pty = new PtyPair(dir);
-        sim = new MegatecSimulator(pty.deviceEnd(), statusQueries, false, false);
+        sim = new MegatecSimulator(pty.deviceEnd(), statusQueries, perCellVoltage, false);
         unit.accept(sim);
         StringBuilder conf = new StringBuilder("[ups]\n\tdriver = nutdrv_qx\n\tport = " + pty.driverEnd() + "\n\tpollinterval = 1\n");
         for (String s : settings) {
@@ -80,6 +85,13 @@ class NutdrvQxDifferentialTest {
     @Test
     void trimWithRuntimeCalibration() throws Exception {
         compare(Set.of("Q1"), s -> s.power(Power.TRIM), "runtimecal = 240,100,720,50", "chargetime = 28800", "idleload = 5");
+    }
+
+    /** The charge at start is taken before the pack count is known (0 here), as nutdrv_qx does. */
+    @Test
+    void perCellBatteryVoltage() throws Exception {
+        List<String> ours = compare(Set.of("Q1"), true, s -> s.power(Power.ONLINE));
+        assertTrue(ours.containsAll(List.of("battery.voltage: 2.28", "battery.charge: 0")), ours.toString());
     }
 
     @Test
