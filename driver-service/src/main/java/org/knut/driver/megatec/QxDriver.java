@@ -14,6 +14,7 @@ import org.knut.core.model.VarFlag;
 import org.knut.core.sock.TrackingResult;
 import org.knut.driver.megatec.QxItem.Flag;
 import org.knut.driver.megatec.QxSubdriver.Delay;
+import org.knut.driver.megatec.QxSubdriver.Reply;
 import org.knut.driver.serial.SerialDevice;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverState;
@@ -36,6 +37,9 @@ final class QxDriver implements UpsDriver {
     private static final int MAX_REPLY = 512;
     /** nutdrv_qx's SER_WAIT_SEC. */
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(1);
+
+    /** The Voltronic protocol numbers NUT 2.8.0 accepts. */
+    private static final Set<Long> VOLTRONIC_PROTOCOLS = Set.of(0L, 1L, 2L, 3L, 8L, 9L, 10L, 13L, 14L, 31L, 99L);
 
     private enum Walk { INIT, QUICK, FULL }
 
@@ -102,6 +106,8 @@ final class QxDriver implements UpsDriver {
                     && (!options.vendor() || readOrForget(s.item("ups.firmware"), "input.voltage", state));
             case PROTOCOL_AND_STATUS -> read(s.item("ups.firmware.aux"), state)
                     && readOrForget(s.item("input.voltage"), "ups.firmware.aux", state);
+            case STATUS_AND_PROTOCOL -> read(s.item("input.voltage"), state)
+                    && readOrForget(s.item("ups.firmware.aux"), "input.voltage", state);
         };
     }
 
@@ -116,7 +122,7 @@ final class QxDriver implements UpsDriver {
     /** One row on its own: query, cut, publish. */
     private boolean read(QxItem item, DriverState state) throws IOException {
         try {
-            publish(item, item.cut(ask(item.command() + "\r")), state);
+            publish(item, cut(item, ask(item.command() + "\r")), state);
             return true;
         } catch (BadReply e) {
             LOG.debugf("%s: %s", item.var(), e.getMessage());
@@ -152,7 +158,7 @@ final class QxDriver implements UpsDriver {
             lastAnswer = answer;
             String raw;
             try {
-                raw = item.cut(answer);
+                raw = cut(item, answer);
             } catch (BadReply e) {
                 LOG.debugf("%s: %s", item.var(), e.getMessage());
                 if (item.has(Flag.QUICK_POLL)) {
@@ -178,46 +184,73 @@ final class QxDriver implements UpsDriver {
         return true;
     }
 
-    private static boolean walks(Walk mode, QxItem item, DriverState state) {
+    private boolean walks(Walk mode, QxItem item, DriverState state) {
         return switch (mode) {
             case INIT -> item.var().equals("ups.status") || item.var().equals("ups.alarm") || state.value(item.var()) == null;
             case QUICK -> item.has(Flag.QUICK_POLL);
-            case FULL -> !item.has(Flag.STATIC);
+            case FULL -> !item.has(Flag.STATIC) && (!item.has(Flag.SEMI_STATIC) || dataChanged);
         };
+    }
+
+    /** The row's text in an answer, unless the answer is the subdriver's refusal. */
+    private String cut(QxItem item, String answer) throws BadReply {
+        if (subdriver.rejected() != null && answer.equalsIgnoreCase(subdriver.rejected())) {
+            throw new BadReply("query rejected by the UPS (" + item.var() + ")");
+        }
+        return item.cut(answer);
     }
 
     /** ups_infoval_set: a status row sets a flag or an alarm, any other row its variable. */
     private void publish(QxItem item, String raw, DriverState state) throws BadReply {
         switch (item.process()) {
             case PLAIN -> state.setInfo(item.var(), item.plainValue(raw));
-            case VOLTRONIC_PROTOCOL -> {
+            case VOLTRONIC_QS_PROTOCOL -> {
                 if (!raw.equalsIgnoreCase("V")) {
                     throw new BadReply("invalid protocol [" + raw + "]");
                 }
                 state.setInfo(item.var(), String.format(item.format(), raw));
             }
+            case VOLTRONIC_PROTOCOL -> state.setInfo(item.var(), voltronicProtocol(raw));
             case STATUS_BIT -> {
                 if (raw.length() != 1) {
                     throw new BadReply("unexpected status value [" + raw + "]");
                 }
-                String value = QxStatus.bit(item.from(), raw.charAt(0), state);
-                switch (item.var()) {
-                    case "ups.status" -> {
-                        if (!value.isEmpty()) {
-                            status.update(value);
-                        } else {
-                            status.voltageModeOff();
-                        }
-                    }
-                    case "ups.alarm" -> {
-                        if (!value.isEmpty()) {
-                            status.alarm(value);
-                        }
-                    }
-                    default -> state.setInfo(item.var(), value);
+                applyStatus(item, QxStatus.bit(item.from(), raw.charAt(0), state), state);
+            }
+            case VOLTRONIC_STATUS -> applyStatus(item, QxStatus.voltronicBit(item.from(), raw, item.var(), state), state);
+        }
+    }
+
+    private void applyStatus(QxItem item, String value, DriverState state) {
+        switch (item.var()) {
+            case "ups.status" -> {
+                if (!value.isEmpty()) {
+                    status.update(value);
+                } else {
+                    status.voltageModeOff();
                 }
             }
+            case "ups.alarm" -> {
+                if (!value.isEmpty()) {
+                    status.alarm(value);
+                }
+            }
+            default -> state.setInfo(item.var(), value);
         }
+    }
+
+    /** {@code PInn}: only the protocols NUT's voltronic subdriver knows, published as {@code Pnn}. */
+    private static String voltronicProtocol(String raw) throws BadReply {
+        if (raw.length() < 2 || !raw.substring(0, 2).equalsIgnoreCase("PI")) {
+            throw new BadReply("invalid start characters [" + raw + "]");
+        }
+        String digits = raw.substring(2);
+        long protocol = digits.chars().allMatch(c -> "0123489".indexOf(c) >= 0) ? CNumbers.strtol(digits) : -1;
+        if (!VOLTRONIC_PROTOCOLS.contains(protocol)) {
+            LOG.errorf("Protocol [%s] is not supported by this driver", raw);
+            throw new BadReply("unsupported protocol " + raw);
+        }
+        return String.format("P%02d", protocol);
     }
 
     /** A settable delay: published with its range, then set from ups.conf as a client would set it. */
@@ -284,14 +317,12 @@ final class QxDriver implements UpsDriver {
         }
         String answer;
         try {
-            answer = ask(c.wire(parameter, CNumbers.strtol(state.value("ups.delay.start")), CNumbers.strtol(state.value("ups.delay.shutdown"))));
+            answer = ask(c.wire(parameter, state));
         } catch (IllegalArgumentException | IOException e) {
             LOG.errorf("instcmd(%s, %s): FAILED: %s", command, parameter, e.getMessage());
             return TrackingResult.FAILED;
         }
-        // no answer means done; an answer must be the subdriver's "accepted" (an echo means refused)
-        String value = commandReply(answer);
-        if (!value.isEmpty() && !value.equalsIgnoreCase(subdriver.accepted())) {
+        if (!done(answer)) {
             LOG.errorf("instcmd(%s, %s): FAILED", command, parameter);
             return TrackingResult.FAILED;
         }
@@ -300,10 +331,17 @@ final class QxDriver implements UpsDriver {
         return TrackingResult.HANDLED;
     }
 
-    private String commandReply(String answer) {
+    /** Whether a command's answer means done: the subdriver's acknowledgement, or no text where one is not required. */
+    private boolean done(String answer) {
+        Reply r = subdriver.reply();
+        if (subdriver.rejected() != null && answer.equalsIgnoreCase(subdriver.rejected()) || answer.length() < r.length()
+                || r.leading() != 0 && (answer.isEmpty() || answer.charAt(0) != r.leading())) {
+            return false; // refused, or not the answer's shape (an echo of the command)
+        }
         int cr = answer.indexOf('\r');
-        int end = Math.min(answer.length(), subdriver.replyTo() != 0 ? subdriver.replyTo() + 1 : cr < 0 ? answer.length() : cr);
-        return subdriver.replyFrom() >= end ? "" : answer.substring(subdriver.replyFrom(), end);
+        int end = Math.min(answer.length(), r.to() != 0 ? r.to() + 1 : cr < 0 ? answer.length() : cr);
+        String value = r.from() >= end ? "" : answer.substring(r.from(), end);
+        return value.isEmpty() || value.equalsIgnoreCase(r.accepted());
     }
 
     /** Only the two delays are settable; they live in the driver and shape the shutdown commands. */

@@ -25,6 +25,8 @@ record QxItem(String var, String command, int answerLength, char leading, int fr
     enum Flag {
         /** Read once, at start. */
         STATIC,
+        /** Read at start, and by full polls only after a command or a SET changed something. */
+        SEMI_STATIC,
         /** Read by the quick polls between full ones; a failure here fails the poll. */
         QUICK_POLL,
         /** Leading and trailing '#' and ' ' are removed. */
@@ -38,7 +40,11 @@ record QxItem(String var, String command, int answerLength, char leading, int fr
         /** One of the eight Megatec status bits, by its column (38..45). */
         STATUS_BIT,
         /** The Voltronic-QS protocol letter: only 'V' is accepted. */
-        VOLTRONIC_PROTOCOL
+        VOLTRONIC_QS_PROTOCOL,
+        /** The Voltronic {@code PInn} protocol number: only the ones NUT's voltronic subdriver knows. */
+        VOLTRONIC_PROTOCOL,
+        /** One field of the Voltronic QGS status bits, by its column (63..72). */
+        VOLTRONIC_STATUS
     }
 
     boolean has(Flag f) {

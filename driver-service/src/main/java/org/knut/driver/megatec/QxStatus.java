@@ -68,6 +68,51 @@ final class QxStatus {
         };
     }
 
+    /**
+     * A field of Voltronic's QGS status bits at {@code column}, for the row of {@code var}: the token,
+     * alarm or value it gives, or "" when it gives nothing (voltronic_status, without the beeper
+     * capability knut does not read).
+     */
+    static String voltronicBit(int column, String raw, String var, DriverState state) throws BadReply {
+        if (raw.isEmpty() || !raw.chars().allMatch(c -> c == '0' || c == '1')) {
+            throw new BadReply("unexpected status value " + raw + "@" + column);
+        }
+        boolean on = raw.charAt(0) == '1';
+        return switch (column) {
+            case 63 -> switch (raw) {
+                case "00" -> "offline";
+                case "01" -> "line-interactive";
+                case "10" -> "online";
+                default -> throw new BadReply("invalid type [" + raw + "]");
+            };
+            case 65 -> on ? "!OL" : "OL";
+            case 66 -> on ? "LB" : "!LB";
+            case 67 -> on ? voltronicVoltageMode(var, state) : "";
+            case 68 -> on ? "UPS Fault!" : "";
+            case 70 -> on ? "CAL" : "!CAL";
+            case 71 -> on ? "FSD" : "!FSD";
+            case 72 -> on ? "disabled" : "enabled";
+            default -> throw new BadReply("no status bit at column " + column);
+        };
+    }
+
+    /**
+     * Voltronic's bit 2: as Megatec's, except that an output equal to the input is bypass on most
+     * protocols and the AVR alarm on P00/P08; TRIM and BOOST go to both its rows, the alarm's too.
+     */
+    private static String voltronicVoltageMode(String var, DriverState state) throws BadReply {
+        String mode = voltageMode(state);
+        if (!mode.equals("BYPASS")) {
+            return mode;
+        }
+        long protocol = CNumbers.strtol(String.valueOf(state.value("ups.firmware.aux")).substring(1));
+        boolean avr = protocol == 0 || protocol == 8;
+        if (var.equals("ups.alarm")) {
+            return avr ? "UPS is in AVR Mode." : "";
+        }
+        return avr ? "" : "BYPASS";
+    }
+
     /** Bit 2 means bypass, boost or buck; the output/input voltage ratio tells which. */
     private static String voltageMode(DriverState state) throws BadReply {
         double vi = CNumbers.strtod(String.valueOf(state.value("input.voltage")));

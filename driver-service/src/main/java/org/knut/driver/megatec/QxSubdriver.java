@@ -11,15 +11,14 @@ import java.util.List;
  * @param claim how a device is recognised
  * @param items the rows, in the order they are read
  * @param commands its instant commands
- * @param accepted the answer that means a command was done (besides no answer at all), or null
- * @param replyFrom first column of a command's answer that is compared with {@code accepted}
- * @param replyTo last column of it, or 0 for "up to the CR"
+ * @param reply how a command's answer is read
+ * @param rejected the whole answer by which the UPS refuses a query, or null
  * @param ondelay range and default of {@code ups.delay.start}
  * @param offdelay range and default of {@code ups.delay.shutdown}
  * @param ratingVendorFlags whether {@code norating}/{@code novendor} apply (blazer_initups, not its light twin)
  */
-record QxSubdriver(String version, Claim claim, List<QxItem> items, List<QxCommand> commands, String accepted, int replyFrom,
-        int replyTo, Delay ondelay, Delay offdelay, boolean ratingVendorFlags) {
+record QxSubdriver(String version, Claim claim, List<QxItem> items, List<QxCommand> commands, Reply reply, String rejected,
+        Delay ondelay, Delay offdelay, boolean ratingVendorFlags) {
 
     /** How a subdriver recognises its device. */
     enum Claim {
@@ -28,7 +27,17 @@ record QxSubdriver(String version, Claim claim, List<QxItem> items, List<QxComma
         /** A status answer (blazer_claim_light). */
         STATUS,
         /** The protocol letter V, then a status answer (voltronic_qs_claim). */
-        PROTOCOL_AND_STATUS
+        PROTOCOL_AND_STATUS,
+        /** A status answer, then a known protocol number (voltronic_claim). */
+        STATUS_AND_PROTOCOL
+    }
+
+    /**
+     * How a command's answer is read: no answer at all means done when {@code length} is 0, else the
+     * answer must be that long and start with {@code leading}; its columns {@code from..to} (to 0: up to
+     * the CR) must then be {@code accepted}, or be empty.
+     */
+    record Reply(int length, char leading, int from, int to, String accepted) {
     }
 
     /** A settable delay: its range and the value it starts with. */

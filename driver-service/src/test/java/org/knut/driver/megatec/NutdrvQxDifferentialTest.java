@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knut.driver.megatec.MegatecSimulator.Power;
+import org.knut.driver.serial.DeviceSimulator;
 import org.knut.driver.serial.PtyPair;
 import org.knut.driver.testing.Closer;
 import org.knut.driver.testing.DumpModes;
@@ -28,7 +29,7 @@ class NutdrvQxDifferentialTest {
     Path dir;
 
     private PtyPair pty;
-    private MegatecSimulator sim;
+    private DeviceSimulator sim;
 
     @AfterEach
     void stop() throws Exception {
@@ -43,8 +44,22 @@ class NutdrvQxDifferentialTest {
     private List<String> compare(Set<String> statusQueries, boolean perCellVoltage, Consumer<MegatecSimulator> unit, String... settings)
             throws Exception {
         pty = new PtyPair(dir);
-        sim = new MegatecSimulator(pty.deviceEnd(), statusQueries, perCellVoltage, false);
-        unit.accept(sim);
+        MegatecSimulator megatec = new MegatecSimulator(pty.deviceEnd(), statusQueries, perCellVoltage, false);
+        sim = megatec;
+        unit.accept(megatec);
+        return dumps(settings);
+    }
+
+    /** Runs both drivers on a Voltronic unit of {@code protocol}; returns our dump. */
+    private List<String> compareVoltronic(int protocol, Consumer<VoltronicSimulator> unit, String... settings) throws Exception {
+        pty = new PtyPair(dir);
+        VoltronicSimulator voltronic = new VoltronicSimulator(pty.deviceEnd(), protocol);
+        sim = voltronic;
+        unit.accept(voltronic);
+        return dumps(settings);
+    }
+
+    private List<String> dumps(String... settings) throws Exception {
         StringBuilder conf = new StringBuilder("[ups]\n\tdriver = nutdrv_qx\n\tport = " + pty.driverEnd() + "\n\tpollinterval = 1\n");
         for (String s : settings) {
             conf.append('\t').append(s).append('\n');
@@ -55,6 +70,33 @@ class NutdrvQxDifferentialTest {
         assertEquals(real, ours);
         assertTrue(ours.size() > 15, "a real dump: " + ours);
         return ours;
+    }
+
+    @Test
+    void voltronicOnlineIsFoundFirst() throws Exception {
+        List<String> ours = compareVoltronic(1, s -> s.power(Power.ONLINE));
+        assertTrue(ours.containsAll(List.of("ups.firmware.aux: P01", "ups.type: online", "ups.status: OL")), ours.toString());
+    }
+
+    @Test
+    void voltronicLowBattery() throws Exception {
+        compareVoltronic(1, s -> s.power(Power.LOW_BATTERY));
+    }
+
+    @Test
+    void voltronicBoostNamed() throws Exception {
+        List<String> ours = compareVoltronic(3, s -> s.power(Power.BOOST), "protocol = voltronic", "ondelay = 0", "offdelay = 3000");
+        assertTrue(ours.contains("ups.status: OL BOOST"), ours.toString());
+    }
+
+    /** Bit 2 with the output at the input's voltage: bypass on P01, the AVR alarm (not in dump mode's status) on P00. */
+    @Test
+    void voltronicBypassAndAvr() throws Exception {
+        List<String> p01 = compareVoltronic(1, s -> s.outputEqualsInput(true));
+        assertTrue(p01.contains("ups.status: OL BYPASS"), p01.toString());
+        stop();
+        List<String> p00 = compareVoltronic(0, s -> s.outputEqualsInput(true));
+        assertTrue(p00.contains("ups.status: OL"), p00.toString());
     }
 
     @Test

@@ -38,11 +38,12 @@ class NutdrvQxDriverTest {
     private final MutableClock clock = new MutableClock(1_000_000_000L);
     private PtyPair pty;
     private MegatecSimulator sim;
+    private VoltronicSimulator voltronic;
     private DriverSession session;
 
     @AfterEach
     void stop() throws Exception {
-        Closer.close(session, sim, pty);
+        Closer.close(session, sim, voltronic, pty);
     }
 
     private DriverSession section(Set<String> statusQueries, String... settings) throws Exception {
@@ -77,7 +78,7 @@ class NutdrvQxDriverTest {
         assertEquals("V2.3", value("ups.firmware"));
         assertNull(value("ups.mfr"), "nutdrv_qx names the maker device.mfr only");
         assertEquals("30", value("driver.parameter.pollfreq"));
-        assertEquals(List.of("M", "M", "M", "QS", "QS", "QS", "D", "D", "D", "Q1", "I", "Q1", "F", "I", "Q1"), sim.received());
+        assertEquals(List.of("QGS", "QGS", "QGS", "M", "M", "M", "QS", "QS", "QS", "D", "D", "D", "Q1", "I", "Q1", "F", "I", "Q1"), sim.received());
         assertEquals(EnumSet.of(VarFlag.RW), session.state().upsState().get("ups.delay.start").flags());
         assertEquals(List.of(new Range("12", "600")), session.state().upsState().get("ups.delay.shutdown").ranges());
         assertEquals(10, session.state().upsState().commands().size());
@@ -188,11 +189,45 @@ class NutdrvQxDriverTest {
     }
 
     @Test
+    void voltronicStatusAndCommandsAreAcknowledgedOrRefused() throws Exception {
+        pty = new PtyPair(dir);
+        voltronic = new VoltronicSimulator(pty.deviceEnd(), 2);
+        session = new DriverSession(TestSections.section(SerialDrivers.REGISTRY, "nutdrv_qx", dir, "ups", pty.driverEnd().toString()),
+                SerialDrivers.REGISTRY.find("nutdrv_qx"), dir, clock);
+        session.start();
+        assertEquals("Voltronic 0.06", value("driver.version.data"));
+        assertEquals("P02", value("ups.firmware.aux"));
+        assertEquals(List.of("QGS", "QPI"), voltronic.received().subList(0, 2), "claimed by the first subdriver");
+        voltronic.power(Power.LOW_BATTERY);
+        fullPoll();
+        assertEquals("OB LB", value("ups.status"));
+        assertEquals("21.40", value("battery.voltage"));
+        List<String[]> cases = List.of(new String[] {"beeper.toggle", null, "BZOFF"}, new String[] {"load.off", null, "SOFF"},
+                new String[] {"load.on", null, "SON"}, new String[] {"shutdown.return", null, "S.5R0003"},
+                new String[] {"shutdown.stop", null, "CS"}, new String[] {"test.battery.start", "30", "T.5"},
+                new String[] {"test.battery.start", "120", "T02"}, new String[] {"test.battery.stop", null, "CT"});
+        for (String[] c : cases) {
+            voltronic.clearReceived();
+            assertEquals(TrackingResult.HANDLED, session.instcmd(c[0], c[1]), c[0]);
+            assertEquals(List.of(c[2]), voltronic.received(), c[0]);
+        }
+        assertFalse(voltronic.beeper());
+        fullPoll();
+        assertEquals("disabled", value("ups.beeper.status"));
+        voltronic.clearReceived();
+        assertEquals(TrackingResult.HANDLED, session.instcmd("beeper.toggle", null));
+        assertEquals(List.of("BZON"), voltronic.received());
+        assertEquals(TrackingResult.FAILED, session.instcmd("test.battery.start", "6"), "below 12 s");
+        voltronic.fault(Fault.STALLED);
+        assertEquals(TrackingResult.FAILED, session.instcmd("load.on", null), "Voltronic must acknowledge");
+    }
+
+    @Test
     void badSettingsAreRefusedClearly() throws Exception {
         pty = new PtyPair(dir);
         ConfigException notHere = assertThrows(ConfigException.class, () -> TestSections.section(SerialDrivers.REGISTRY, "nutdrv_qx", dir,
-                "ups", pty.driverEnd().toString(), "protocol=voltronic"));
-        assertTrue(notHere.getMessage().contains("protocol 'voltronic' of NUT's nutdrv_qx is not implemented in knut"), notHere.getMessage());
+                "ups", pty.driverEnd().toString(), "protocol=mecer"));
+        assertTrue(notHere.getMessage().contains("protocol 'mecer' of NUT's nutdrv_qx is not implemented in knut"), notHere.getMessage());
         ConfigException unknown = assertThrows(ConfigException.class, () -> TestSections.section(SerialDrivers.REGISTRY, "nutdrv_qx", dir,
                 "ups", pty.driverEnd().toString(), "protocol=q9"));
         assertTrue(unknown.getMessage().contains("unknown protocol 'q9'"), unknown.getMessage());
