@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
@@ -14,7 +15,6 @@ import org.knut.core.model.VarFlag;
 import org.knut.core.sock.TrackingResult;
 import org.knut.driver.megatec.QxItem.Flag;
 import org.knut.driver.megatec.QxSubdriver.Delay;
-import org.knut.driver.megatec.QxSubdriver.Reply;
 import org.knut.driver.serial.SerialDevice;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverState;
@@ -38,9 +38,6 @@ final class QxDriver implements UpsDriver {
     /** nutdrv_qx's SER_WAIT_SEC. */
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(1);
 
-    /** The Voltronic protocol numbers NUT 2.8.0 accepts. */
-    private static final Set<Long> VOLTRONIC_PROTOCOLS = Set.of(0L, 1L, 2L, 3L, 8L, 9L, 10L, 13L, 14L, 31L, 99L);
-
     private enum Walk { INIT, QUICK, FULL }
 
     private final QxOptions options;
@@ -48,6 +45,7 @@ final class QxDriver implements UpsDriver {
     private final Clock clock;
     private final QxBattery battery;
     private final QxStatus status = new QxStatus();
+    private final QxRowDecoder rows = new QxRowDecoder(status);
     private final Set<QxItem> skipped = new HashSet<>();
     private QxSubdriver subdriver;
     private long lastFullPoll;
@@ -122,7 +120,7 @@ final class QxDriver implements UpsDriver {
     /** One row on its own: query, cut, publish. */
     private boolean read(QxItem item, DriverState state) throws IOException {
         try {
-            publish(item, cut(item, ask(item.command() + "\r")), state);
+            rows.publish(item, cut(item, ask(item.command() + "\r")), state);
             return true;
         } catch (BadReply e) {
             LOG.debugf("%s: %s", item.var(), e.getMessage());
@@ -170,7 +168,7 @@ final class QxDriver implements UpsDriver {
                 continue;
             }
             try {
-                publish(item, raw, state);
+                rows.publish(item, raw, state);
             } catch (BadReply e) {
                 LOG.debugf("%s: %s", item.var(), e.getMessage());
                 if (item.has(Flag.QUICK_POLL)) {
@@ -198,59 +196,6 @@ final class QxDriver implements UpsDriver {
             throw new BadReply("query rejected by the UPS (" + item.var() + ")");
         }
         return item.cut(answer);
-    }
-
-    /** ups_infoval_set: a status row sets a flag or an alarm, any other row its variable. */
-    private void publish(QxItem item, String raw, DriverState state) throws BadReply {
-        switch (item.process()) {
-            case PLAIN -> state.setInfo(item.var(), item.plainValue(raw));
-            case VOLTRONIC_QS_PROTOCOL -> {
-                if (!raw.equalsIgnoreCase("V")) {
-                    throw new BadReply("invalid protocol [" + raw + "]");
-                }
-                state.setInfo(item.var(), String.format(item.format(), raw));
-            }
-            case VOLTRONIC_PROTOCOL -> state.setInfo(item.var(), voltronicProtocol(raw));
-            case STATUS_BIT -> {
-                if (raw.length() != 1) {
-                    throw new BadReply("unexpected status value [" + raw + "]");
-                }
-                applyStatus(item, QxStatus.bit(item.from(), raw.charAt(0), state), state);
-            }
-            case VOLTRONIC_STATUS -> applyStatus(item, QxStatus.voltronicBit(item.from(), raw, item.var(), state), state);
-        }
-    }
-
-    private void applyStatus(QxItem item, String value, DriverState state) {
-        switch (item.var()) {
-            case "ups.status" -> {
-                if (!value.isEmpty()) {
-                    status.update(value);
-                } else {
-                    status.voltageModeOff();
-                }
-            }
-            case "ups.alarm" -> {
-                if (!value.isEmpty()) {
-                    status.alarm(value);
-                }
-            }
-            default -> state.setInfo(item.var(), value);
-        }
-    }
-
-    /** {@code PInn}: only the protocols NUT's voltronic subdriver knows, published as {@code Pnn}. */
-    private static String voltronicProtocol(String raw) throws BadReply {
-        if (raw.length() < 2 || !raw.substring(0, 2).equalsIgnoreCase("PI")) {
-            throw new BadReply("invalid start characters [" + raw + "]");
-        }
-        String digits = raw.substring(2);
-        long protocol = digits.chars().allMatch(c -> "0123489".indexOf(c) >= 0) ? CNumbers.strtol(digits) : -1;
-        if (!VOLTRONIC_PROTOCOLS.contains(protocol)) {
-            LOG.errorf("Protocol [%s] is not supported by this driver", raw);
-            throw new BadReply("unsupported protocol " + raw);
-        }
-        return String.format("P%02d", protocol);
     }
 
     /** A settable delay: published with its range, then set from ups.conf as a client would set it. */
@@ -322,26 +267,13 @@ final class QxDriver implements UpsDriver {
             LOG.errorf("instcmd(%s, %s): FAILED: %s", command, parameter, e.getMessage());
             return TrackingResult.FAILED;
         }
-        if (!done(answer)) {
+        if (!subdriver.reply().done(answer, subdriver.rejected())) {
             LOG.errorf("instcmd(%s, %s): FAILED", command, parameter);
             return TrackingResult.FAILED;
         }
         LOG.infof("instcmd(%s, %s): SUCCEED", command, parameter);
         dataChanged = true;
         return TrackingResult.HANDLED;
-    }
-
-    /** Whether a command's answer means done: the subdriver's acknowledgement, or no text where one is not required. */
-    private boolean done(String answer) {
-        Reply r = subdriver.reply();
-        if (subdriver.rejected() != null && answer.equalsIgnoreCase(subdriver.rejected()) || answer.length() < r.length()
-                || r.leading() != 0 && (answer.isEmpty() || answer.charAt(0) != r.leading())) {
-            return false; // refused, or not the answer's shape (an echo of the command)
-        }
-        int cr = answer.indexOf('\r');
-        int end = Math.min(answer.length(), r.to() != 0 ? r.to() + 1 : cr < 0 ? answer.length() : cr);
-        String value = r.from() >= end ? "" : answer.substring(r.from(), end);
-        return value.isEmpty() || value.equalsIgnoreCase(r.accepted());
     }
 
     /** Only the two delays are settable; they live in the driver and shape the shutdown commands. */
@@ -363,7 +295,7 @@ final class QxDriver implements UpsDriver {
         }
         // the UPS counts the start delay in minutes, the shutdown delay in tenths of a minute up to one minute
         long settable = d == subdriver.ondelay() ? v - v % 60 : v < 60 ? v - v % 6 : v - v % 60;
-        state.setInfo(variable.toLowerCase(java.util.Locale.ROOT), String.valueOf(settable));
+        state.setInfo(variable.toLowerCase(Locale.ROOT), String.valueOf(settable));
         return TrackingResult.HANDLED;
     }
 

@@ -60,9 +60,14 @@ record QxItem(String var, String command, int answerLength, char leading, int fr
             throw new BadReply(String.format("%s - invalid start character [%02x], expected [%02x]", var,
                     answer.isEmpty() ? 0 : (int) answer.charAt(0), (int) leading));
         }
+        return columns(answer, from, to);
+    }
+
+    /** Columns {@code from..to} of an answer ({@code to} 0: up to the CR), as far as the answer goes. */
+    static String columns(String answer, int from, int to) {
         int cr = answer.indexOf('\r');
-        int end = to != 0 ? to + 1 : cr < 0 ? answer.length() : cr;
-        return from >= Math.min(end, answer.length()) ? "" : answer.substring(from, Math.min(end, answer.length()));
+        int end = Math.min(answer.length(), to != 0 ? to + 1 : cr < 0 ? answer.length() : cr);
+        return from >= end ? "" : answer.substring(from, end);
     }
 
     /** A plain row's published value (ups_infoval_set without a preprocess function). */

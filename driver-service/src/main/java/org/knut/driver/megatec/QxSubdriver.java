@@ -38,6 +38,16 @@ record QxSubdriver(String version, Claim claim, List<QxItem> items, List<QxComma
      * the CR) must then be {@code accepted}, or be empty.
      */
     record Reply(int length, char leading, int from, int to, String accepted) {
+
+        /** Whether {@code answer} means done; {@code rejected} is the subdriver's refusal, or null. */
+        boolean done(String answer, String rejected) {
+            if (rejected != null && answer.equalsIgnoreCase(rejected) || answer.length() < length
+                    || leading != 0 && (answer.isEmpty() || answer.charAt(0) != leading)) {
+                return false; // refused, or not the answer's shape (an echo of the command)
+            }
+            String value = QxItem.columns(answer, from, to);
+            return value.isEmpty() || value.equalsIgnoreCase(accepted);
+        }
     }
 
     /** A settable delay: its range and the value it starts with. */
