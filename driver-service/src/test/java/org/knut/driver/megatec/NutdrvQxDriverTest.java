@@ -165,11 +165,20 @@ class NutdrvQxDriverTest {
     }
 
     @Test
-    void shutdownCancelsAPendingOneThenReturnsOrStaysOff() throws Exception {
+    void shutdownCancelsAPendingOneThenStaysOffAndFullPollsRaiseTheAlarms() throws Exception {
         startQ1("stayoff");
         sim.clearReceived();
         session.shutdown();
         assertEquals(List.of("C", "S.5R0000"), sim.received());
+        session.update(); // a full poll: a command was handled
+        assertEquals("ALARM OL FSD", value("ups.status"));
+        assertEquals("Shutdown imminent!", value("ups.alarm"));
+        sim.failed(true);
+        session.update();
+        assertEquals("Shutdown imminent!", value("ups.alarm"), "alarms are collected by full polls only");
+        fullPoll();
+        assertEquals("ALARM OL FSD", value("ups.status"));
+        assertEquals("UPS selftest failed! Shutdown imminent!", value("ups.alarm"));
     }
 
     @Test
