@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.knut.driver.serial.JSerialCommLink;
 import org.knut.driver.serial.SerialDevice;
+import org.knut.driver.serial.SerialOpener;
 import org.knut.driver.serial.SerialSettings;
 import org.knut.driver.spi.DriverFactory;
 import org.knut.driver.spi.DriverOption;
@@ -16,6 +17,16 @@ import org.knut.driver.spi.UpsDriver;
 /** NUT's {@code apcsmart}: APC Smart protocol units over a serial line, 2400 baud 8N1. */
 @ApplicationScoped
 public class ApcSmartFactory implements DriverFactory {
+    private final SerialOpener opener;
+
+    public ApcSmartFactory() {
+        this(JSerialCommLink::open);
+    }
+
+    /** With another way to open the port (tests watch the modem lines the cable setting drives). */
+    public ApcSmartFactory(SerialOpener opener) {
+        this.opener = opener;
+    }
 
     @Override
     public String name() {
@@ -41,7 +52,7 @@ public class ApcSmartFactory implements DriverFactory {
     @Override
     public UpsDriver create(DriverSetup setup) {
         ApcOptions o = ApcOptions.from(setup);
-        SerialDevice device = new SerialDevice(SerialSettings.eightN1(setup.port(), 2400, o.lock()), JSerialCommLink::open, link -> {
+        SerialDevice device = new SerialDevice(SerialSettings.eightN1(setup.port(), 2400, o.lock()), opener, link -> {
             if (o.cable940_0095B()) {
                 try {
                     link.setOutputs(true, false);

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.knut.core.config.ConfigException;
 import org.knut.core.sock.TrackingResult;
 import org.knut.driver.megatec.MegatecSimulator.Power;
@@ -212,6 +214,28 @@ class MegatecDriverTest {
         start("ippon", new MegatecSimulator(pty.deviceEnd(), Set.of("Q1"), false, true));
         assertEquals("230", value("input.voltage.nominal"));
         assertEquals(List.of("Q1", "F", "F", "I", "Q1"), sim.received());
+    }
+
+    /**
+     * The old Megatec driver names start on a Q1 unit and decode it; powermust types its commands 100 ms
+     * a character, and esupssmart names Energy Sistem when the vendor line is not read.
+     */
+    @ParameterizedTest
+    @CsvSource({"fentonups, '', KNUT SIM, Q1 F I Q1, 0", "powermust, '', KNUT SIM, Q1 F I Q1, 200",
+        "esupssmart, novendor, Energy Sistem, Q1 F Q1, 0"})
+    void theOldDriverNamesStartAndDecode(String driver, String flag, String mfr, String queries, long leastLineMillis) throws Exception {
+        pty = new PtyPair(dir);
+        sim = MegatecSimulator.q1(pty.deviceEnd());
+        sim.power(Power.ON_BATTERY);
+        start(driver, sim, flag.isEmpty() ? new String[0] : new String[] {flag});
+        assertEquals(driver, value("driver.name"));
+        assertEquals("OB", value("ups.status"));
+        assertEquals("228.0", value("output.voltage"));
+        assertEquals("63", value("battery.charge"));
+        assertEquals("230", value("input.voltage.nominal"));
+        assertEquals(mfr, value("ups.mfr"));
+        assertEquals(List.of(queries.split(" ")), sim.received());
+        assertTrue(sim.longestLine().toMillis() >= leastLineMillis, driver + " typed a command in " + sim.longestLine());
     }
 
     @Test

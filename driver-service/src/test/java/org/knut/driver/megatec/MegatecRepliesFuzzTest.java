@@ -11,9 +11,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzzes the Megatec/Q1 decoders (status line, status bits, ratings, vendor line) through the whole
- * blazer_ser driver: the UPS's answers are the fuzzer's (see {@link ScriptedSerialLink}). Whatever it
- * answers, start-up and polls end normally or with a DriverException, and {@code ups.status} only ever
- * holds the words blazer publishes.
+ * blazer_ser driver, and nutdrv_qx's column tables (its Megatec-shaped subdrivers and Voltronic's QGS)
+ * through the whole nutdrv_qx driver: the UPS's answers are the fuzzer's (see {@link ScriptedSerialLink}).
+ * Whatever it answers, start-up and polls end normally or with a DriverException, and {@code ups.status}
+ * only ever holds the words the C driver publishes.
  */
 @ExtendWith(QuietDriverLogs.class)
 class MegatecRepliesFuzzTest {
@@ -23,5 +24,11 @@ class MegatecRepliesFuzzTest {
     void blazerSerAnswers(byte[] script) {
         ScriptedDriverRun.assertStatusWords(ScriptedDriverRun.run(script, 5, (setup, device) ->
                 new MegatecDriver(MegatecDialect.BLAZER_SER, MegatecOptions.from(setup), device, setup.clock())), STATUS_WORDS);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void nutdrvQxAnswers(byte[] script) {
+        ScriptedDriverRun.assertStatusWords(ScriptedDriverRun.run(script, 5, (setup, device) ->
+                new QxDriver(QxOptions.from(setup), device, setup.clock())), STATUS_WORDS);
     }
 }

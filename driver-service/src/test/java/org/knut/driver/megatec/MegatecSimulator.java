@@ -2,6 +2,7 @@ package org.knut.driver.megatec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,12 +34,17 @@ public final class MegatecSimulator extends DeviceSimulator {
     private final boolean ignoreFirstF;
     private final StringBuilder line = new StringBuilder();
     private final Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile String vendorQuery = "I";
+    private volatile String protocolLetter;
+    private volatile String ratings = "#230.0 004 024.0 50.0\r";
     private volatile Power power = Power.ONLINE;
     private volatile boolean beeper = true;
     private volatile boolean testing;
     private volatile boolean shutdownPending;
     private volatile boolean failed;
     private boolean fSeen;
+    private long lineStart;
+    private volatile Duration longestLine = Duration.ZERO;
 
     /**
      * @param statusCommands the status queries this unit knows ({@code Q1}, {@code QS}, {@code D})
@@ -58,6 +64,21 @@ public final class MegatecSimulator extends DeviceSimulator {
         return new MegatecSimulator(deviceEnd, Set.of("Q1"), false, false);
     }
 
+    /** The query the vendor line answers: {@code I} (default), {@code FW?} (Zinto, Hunnox), or null for none. */
+    public void vendorQuery(String query) {
+        this.vendorQuery = query;
+    }
+
+    /** The answer to {@code M} (Voltronic-QS units say {@code V}); null echoes M as unknown. */
+    public void protocolLetter(String letter) {
+        this.protocolLetter = letter;
+    }
+
+    /** The answer to {@code F}, without its CR. */
+    public void ratings(String line) {
+        this.ratings = line + "\r";
+    }
+
     public void power(Power p) {
         this.power = p;
     }
@@ -72,6 +93,11 @@ public final class MegatecSimulator extends DeviceSimulator {
         this.failed = f;
     }
 
+    /** The longest time from a command's first byte to its CR: how slowly the driver types. */
+    public Duration longestLine() {
+        return longestLine;
+    }
+
     public boolean beeper() {
         return beeper;
     }
@@ -83,6 +109,9 @@ public final class MegatecSimulator extends DeviceSimulator {
 
     @Override
     protected void onByte(int b) throws IOException {
+        if (line.length() == 0) {
+            lineStart = System.nanoTime();
+        }
         if (b != '\r') {
             if (line.length() < 64) {
                 line.append((char) b);
@@ -91,6 +120,10 @@ public final class MegatecSimulator extends DeviceSimulator {
         }
         String cmd = line.toString();
         line.setLength(0);
+        Duration span = Duration.ofNanos(System.nanoTime() - lineStart);
+        if (span.compareTo(longestLine) > 0) {
+            longestLine = span;
+        }
         record(cmd);
         respond(cmd);
     }
@@ -105,9 +138,11 @@ public final class MegatecSimulator extends DeviceSimulator {
                 fSeen = true;
                 return;
             }
-            answer("#230.0 004 024.0 50.0\r");
-        } else if (cmd.equals("I")) {
+            answer(ratings);
+        } else if (cmd.equals(vendorQuery)) {
             answer("#KNUT SIM        MEGA-1000  V2.3      \r");
+        } else if (cmd.equals("M") && protocolLetter != null) {
+            answer(protocolLetter + "\r");
         } else if (cmd.equals("Q")) {
             beeper = !beeper;
         } else if (cmd.equals("T") || cmd.equals("TL") || cmd.matches("T\\d\\d")) {

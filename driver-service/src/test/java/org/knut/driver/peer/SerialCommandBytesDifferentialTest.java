@@ -24,6 +24,7 @@ import org.knut.driver.config.DriverConfig;
 import org.knut.driver.config.DriverConfigLoader;
 import org.knut.driver.config.DriverSettings;
 import org.knut.driver.megatec.MegatecSimulator;
+import org.knut.driver.megatec.VoltronicSimulator;
 import org.knut.driver.runtime.RunnerEnvironment;
 import org.knut.driver.runtime.UpsRunner;
 import org.knut.driver.serial.DeviceSimulator;
@@ -132,6 +133,22 @@ class SerialCommandBytesDifferentialTest {
                 "INSTCMD test.battery.start.quick", "INSTCMD test.battery.stop");
         List<Effect> real = compare("blazer_ser", MegatecSimulator::q1, requests);
         assertEquals(List.of("S.5R0003"), real.get(3).received());
+    }
+
+    @Test
+    void nutdrvQxMegatecCommands() throws Exception {
+        List<String> requests = List.of("INSTCMD beeper.toggle", "INSTCMD load.off", "INSTCMD shutdown.return", "INSTCMD shutdown.stayoff",
+                "INSTCMD shutdown.stop", "INSTCMD test.battery.start 120", "INSTCMD test.battery.start.deep", "INSTCMD test.battery.stop");
+        List<Effect> real = compare("nutdrv_qx", MegatecSimulator::q1, requests);
+        assertEquals(List.of("T02"), real.get(5).received());
+    }
+
+    @Test
+    void nutdrvQxVoltronicCommands() throws Exception {
+        List<String> requests = List.of("INSTCMD beeper.toggle", "INSTCMD load.off", "INSTCMD load.on", "INSTCMD shutdown.return",
+                "INSTCMD shutdown.stop", "INSTCMD test.battery.start 30", "INSTCMD test.battery.start.quick", "INSTCMD test.battery.stop");
+        List<Effect> real = compare("nutdrv_qx", p -> new VoltronicSimulator(p, 1), requests);
+        assertEquals(List.of("T.5"), real.get(5).received());
     }
 
     @Test

@@ -57,7 +57,7 @@ class DriverMainTest {
         LaunchResult r = launcher.launch("driver", "nosuch", "-x", "port=x");
         assertEquals(2, r.exitCode());
         assertTrue(r.getErrorOutput().contains("this service has: apcsmart, blazer_ser, dummy-ups, esupssmart, fentonups, genericups, "
-                + "ippon, mustek, powermust"), r.getErrorOutput());
+                + "ippon, mustek, nutdrv_qx, powermust"), r.getErrorOutput());
         r = launcher.launch("driver", "blazer_ser", "-x", "port=/nonexistent/ttyS9", "-d", "1");
         assertEquals(1, r.exitCode());
         assertTrue(r.getErrorOutput().contains("blazer_ser: Unable to open /nonexistent/ttyS9: No such file or directory"),

@@ -1,0 +1,139 @@
+package org.knut.driver.megatec;
+
+import org.jboss.logging.Logger;
+import org.knut.driver.spi.DriverException;
+import org.knut.driver.spi.DriverState;
+import org.knut.driver.text.CNumbers;
+
+/**
+ * nutdrv_qx's battery guesstimation: {@code battery.voltage} stays as the UPS reports it, while the
+ * charge is interpolated from the voltage times the detected pack count between
+ * {@code battery.voltage.low} and {@code .high}; with {@code runtimecal} a runtime estimate drains on
+ * battery by the load's power law, refills on line over {@code chargetime}, and is cut down to the
+ * voltage's charge when an old battery falls faster than the estimate. As in nutdrv_qx the charge at
+ * start is computed before the pack count is known, and corrected by the first full poll.
+ */
+final class QxBattery {
+    private static final Logger LOG = Logger.getLogger(QxBattery.class);
+    private static final double[] PACKS = {120, 100, 80, 60, 48, 36, 30, 24, 18, 12, 8, 6, 4, 3, 2, 1, 0.5};
+
+    private final RuntimeCalibration calibration;
+    private final long chargeTime;
+    private final double idleLoad;
+    private double packs = 1;
+    private double high = -1;
+    private double nominal = -1;
+    private double low = -1;
+    private double charge = -1;
+    private double runtimeEstimate;
+    /** The load's share of full-load drain, as of the last poll (1 until a load was read). */
+    private double effectiveLoad = 1;
+    private long lastPollSeconds;
+
+    QxBattery(QxOptions o) {
+        this.calibration = o.runtimeCalibration();
+        this.chargeTime = o.chargeTime();
+        this.idleLoad = o.idleLoad();
+    }
+
+    /** qx_initbattery: the voltage range (guessed when not given), the pack count, and the runtime estimate's start. */
+    void init(DriverState state, long nowSeconds) throws DriverException {
+        high = number(state, "battery.voltage.high", high);
+        low = number(state, "battery.voltage.low", low);
+        nominal = number(state, "battery.voltage.nominal", nominal);
+        if (nominal != -1 && (low == -1 || high == -1)) {
+            low = 104 * nominal / 120;
+            high = 130 * nominal / 120;
+            state.setInfo("battery.voltage.low", CNumbers.fixed(low, 2));
+            state.setInfo("battery.voltage.high", CNumbers.fixed(high, 2));
+            LOG.infof("No values for battery high/low voltages; using 'guesstimation' (low: %s, high: %s)", CNumbers.fixed(low, 6),
+                    CNumbers.fixed(high, 6));
+        }
+        double voltage = chargeFromVoltage(state);
+        if (voltage >= 0 && nominal != -1) {
+            detectPacks(voltage);
+        } else {
+            LOG.infof("Can't autodetect number of battery packs [%s/%s]", CNumbers.fixed(nominal, 0), CNumbers.fixed(voltage, 2));
+        }
+        if (calibration == null) {
+            LOG.info("Battery runtime will not be calculated (runtimecal not set)");
+            return;
+        }
+        lastPollSeconds = nowSeconds;
+        if (state.value("battery.charge") == null && nominal != -1) {
+            low = nominal;
+            high = 1.15 * nominal;
+            chargeFromVoltage(state);
+        }
+        String c = state.value("battery.charge");
+        if (c == null) {
+            throw new DriverException("Initial battery charge undetermined");
+        }
+        runtimeEstimate = calibration.nominal() * CNumbers.strtod(c) / 100;
+    }
+
+    private void detectPacks(double voltage) {
+        for (double p : PACKS) {
+            if (p * voltage > 1.2 * nominal) {
+                continue;
+            }
+            if (p * voltage < 0.8 * nominal) {
+                LOG.infof("Can't autodetect number of battery packs [%s/%s]", CNumbers.fixed(nominal, 0), CNumbers.fixed(voltage, 2));
+                break;
+            }
+            packs = p;
+            break;
+        }
+    }
+
+    /** A full poll starts: the charge is computed anew from what it reads. */
+    void fullPollStarts() {
+        charge = -1;
+    }
+
+    /** After a full poll: the runtime estimate moves on, or the charge follows the voltage. */
+    void fullPollDone(DriverState state, boolean online, long nowSeconds) {
+        if (calibration == null) {
+            chargeFromVoltage(state);
+            return;
+        }
+        long elapsed = nowSeconds - lastPollSeconds;
+        if (online) {
+            runtimeEstimate = Math.min(calibration.nominal(), runtimeEstimate + calibration.nominal() * elapsed / chargeTime);
+        } else {
+            runtimeEstimate = Math.max(0, runtimeEstimate - effectiveLoad * elapsed);
+        }
+        String v = state.value("battery.voltage");
+        double voltage = v == null ? -1 : packs * CNumbers.strtod(v);
+        if (voltage > 0 && low > 0 && high > low) {
+            double byVoltage = Math.max(0, Math.min(1, (voltage - low) / (high - low)));
+            runtimeEstimate = Math.min(runtimeEstimate, byVoltage * calibration.nominal()); // an old battery falls faster
+        }
+        state.setInfo("battery.charge", CNumbers.fixed(100 * runtimeEstimate / calibration.nominal(), 0));
+        String load = state.value("ups.load");
+        if (load != null) {
+            effectiveLoad = Math.max(idleLoad, Math.pow(CNumbers.strtod(load) / 100, calibration.exponent()));
+            state.setInfo("battery.runtime", CNumbers.fixed(runtimeEstimate / effectiveLoad, 0));
+        }
+        lastPollSeconds = nowSeconds;
+    }
+
+    /** qx_battery: the scaled voltage, and the charge from it once per full poll; -1 without a voltage. */
+    private double chargeFromVoltage(DriverState state) {
+        String v = state.value("battery.voltage");
+        if (v == null) {
+            return -1;
+        }
+        double voltage = packs * CNumbers.strtod(v);
+        if (charge == -1 && low > 0 && high > low) {
+            charge = Math.max(0, Math.min(100, 100 * (voltage - low) / (high - low)));
+            state.setInfo("battery.charge", CNumbers.fixed(charge, 0));
+        }
+        return voltage;
+    }
+
+    private static double number(DriverState state, String var, double fallback) {
+        String v = state.value(var);
+        return v == null ? fallback : CNumbers.strtod(v);
+    }
+}
