@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.knut.core.client.NutClient;
 import org.knut.core.protocol.NutException;
+import org.knut.core.text.CNumbers;
 
 import picocli.CommandLine.Option;
 

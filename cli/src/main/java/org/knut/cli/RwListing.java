@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.knut.core.client.NutClient;
 import org.knut.core.protocol.NutException;
+import org.knut.core.text.CNumbers;
 
 /**
  * upsrw's listing of writable variables: for each, {@code [name]}, its description, its type block and

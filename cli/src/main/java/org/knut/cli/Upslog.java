@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.knut.core.client.UpsId;
+import org.knut.core.text.CNumbers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

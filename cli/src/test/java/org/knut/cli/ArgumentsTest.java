@@ -15,27 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.knut.core.protocol.NutError;
 import org.knut.core.protocol.NutException;
 
-/** The small parsers behind the tools: C numbers, getopt complaints, upsclient's messages. */
+/** The small parsers behind the tools: getopt complaints, upsclient's messages. */
 class ArgumentsTest {
-
-    @ParameterizedTest
-    @CsvSource({"42, 42", "'  7', 7", "-3, -3", "+5, 5", "12.7, 12", "abc, 0", "'', 0", "9x9, 9", "99999999999, 2147483647",
-            "-99999999999, -2147483648"})
-    void atoiIsCs(String in, int expected) {
-        assertEquals(expected, CNumbers.atoi(in));
-    }
-
-    @Test
-    void uintIsNutsStrToUint() {
-        assertEquals(10, CNumbers.parseUint("10"));
-        assertEquals(5, CNumbers.parseUint(" 5 "));
-        assertEquals(4294967295L, CNumbers.parseUint("4294967295"));
-        assertEquals(1, CNumbers.parseUint("00000000001"));
-        assertEquals("Numerical result out of range", assertThrows(NumberFormatException.class, () -> CNumbers.parseUint("4294967296")).getMessage());
-        for (String bad : new String[] {"", "abc", "-1", "+1", "1.5", "1 2"}) {
-            assertEquals("Invalid argument", assertThrows(NumberFormatException.class, () -> CNumbers.parseUint(bad)).getMessage(), bad);
-        }
-    }
 
     @ParameterizedTest
     @CsvSource({"-x, hlLcV, invalid option -- 'x'", "-lx, hlLcV, invalid option -- 'x'", "--help, hlLcV, unrecognized option '--help'"})

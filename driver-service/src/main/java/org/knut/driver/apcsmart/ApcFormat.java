@@ -1,6 +1,6 @@
 package org.knut.driver.apcsmart;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /** How an APC answer becomes a NUT value (apcsmart's APC_F_* formats). */
 enum ApcFormat {

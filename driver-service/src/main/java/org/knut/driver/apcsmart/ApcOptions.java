@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import org.knut.driver.spi.DriverOption;
 import org.knut.driver.spi.DriverSetup;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * apcsmart's ups.conf options, checked as apcsmart checks them at start.

@@ -12,7 +12,7 @@ import org.knut.driver.spi.DriverFactory;
 import org.knut.driver.spi.DriverOption;
 import org.knut.driver.spi.DriverSetup;
 import org.knut.driver.spi.UpsDriver;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /** NUT's {@code genericups}: contact-closure UPSes, one {@code upstype} per cable wiring. */
 @ApplicationScoped

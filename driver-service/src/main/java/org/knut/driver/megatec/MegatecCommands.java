@@ -3,7 +3,7 @@ package org.knut.driver.megatec;
 import java.util.List;
 import java.util.Locale;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /** The instant commands of the Megatec protocol and the bytes each one sends. */
 final class MegatecCommands {

@@ -11,7 +11,7 @@ import org.knut.driver.serial.SerialDevice;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverState;
 import org.knut.driver.spi.UpsDriver;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * The Megatec/Q1 protocol engine, as NUT's blazer core runs it: at start the status query of each of

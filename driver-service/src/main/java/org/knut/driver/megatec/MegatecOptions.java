@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.knut.driver.spi.DriverOption;
 import org.knut.driver.spi.DriverSetup;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * The ups.conf options of the Megatec drivers (blazer's and blazer_ser's), checked as blazer checks

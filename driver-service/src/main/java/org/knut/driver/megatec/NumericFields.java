@@ -3,7 +3,7 @@ package org.knut.driver.megatec;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * The space-separated fields after a reply's start character, as blazer reads them with strtok: runs

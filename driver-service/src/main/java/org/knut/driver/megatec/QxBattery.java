@@ -3,7 +3,7 @@ package org.knut.driver.megatec;
 import org.jboss.logging.Logger;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverState;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * nutdrv_qx's battery guesstimation: {@code battery.voltage} stays as the UPS reports it, while the

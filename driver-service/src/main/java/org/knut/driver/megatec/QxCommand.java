@@ -1,7 +1,7 @@
 package org.knut.driver.megatec;
 
 import org.knut.driver.spi.DriverState;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * An instant command of a nutdrv_qx subdriver and how its bytes are made (blazer_process_command).

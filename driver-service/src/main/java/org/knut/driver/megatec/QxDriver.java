@@ -19,7 +19,7 @@ import org.knut.driver.serial.SerialDevice;
 import org.knut.driver.spi.DriverException;
 import org.knut.driver.spi.DriverState;
 import org.knut.driver.spi.UpsDriver;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * NUT's nutdrv_qx over a serial port: the subdrivers are tried in order (or the one {@code protocol}

@@ -2,7 +2,7 @@ package org.knut.driver.megatec;
 
 import java.util.Set;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * One row of a nutdrv_qx subdriver table: a variable read from fixed columns of the answer to a query.

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.knut.driver.spi.DriverState;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /** What a nutdrv_qx row's text becomes: a variable's value, or a flag or alarm of the status register. */
 final class QxRowDecoder {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.knut.driver.spi.DriverState;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * nutdrv_qx's status register: the flags the status rows set or clear ({@code "LB"}, {@code "!LB"}),

@@ -1,6 +1,6 @@
 package org.knut.driver.megatec;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * blazer's {@code runtimecal = <runtime at high load>,<high load %>,<runtime at low load>,<low load %>}:

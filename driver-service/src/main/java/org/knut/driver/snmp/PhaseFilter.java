@@ -1,6 +1,6 @@
 package org.knut.driver.snmp;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 import java.util.HashMap;
 import java.util.Map;
 

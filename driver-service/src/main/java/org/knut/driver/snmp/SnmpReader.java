@@ -1,6 +1,6 @@
 package org.knut.driver.snmp;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 import java.nio.charset.StandardCharsets;
 
 import org.snmp4j.smi.OID;

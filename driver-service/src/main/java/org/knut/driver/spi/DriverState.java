@@ -9,7 +9,7 @@ import java.util.Set;
 import org.knut.core.model.Range;
 import org.knut.core.model.UpsState;
 import org.knut.core.model.VarFlag;
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * What a driver writes its data into: a {@link UpsState} plus the rules NUT's dstate layer applies on

@@ -1,6 +1,6 @@
 package org.knut.driver.usbhid;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package org.knut.driver.usbhid;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

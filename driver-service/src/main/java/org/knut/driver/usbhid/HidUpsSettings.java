@@ -61,6 +61,6 @@ record HidUpsSettings(UsbMatcher matcher, boolean productIdGiven, boolean vendor
 
     /** A number as NUT publishes it (strtol). */
     private static String number(String v) {
-        return v == null ? null : Long.toString(org.knut.driver.text.CNumbers.strtolAnyBase(v));
+        return v == null ? null : Long.toString(org.knut.core.text.CNumbers.strtolAnyBase(v));
     }
 }

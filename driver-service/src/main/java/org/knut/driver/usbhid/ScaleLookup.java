@@ -1,6 +1,6 @@
 package org.knut.driver.usbhid;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * A value times the factor the device's USB id gives it ({@code scale <name> <digits>} with

@@ -2,7 +2,7 @@ package org.knut.driver.usbhid;
 
 import java.util.Map;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 
 /**
  * The vendor conversions of NUT 2.8.0's subdrivers that depend on more than the value: what the device

@@ -1,6 +1,6 @@
 package org.knut.driver.snmp;
 
-import org.knut.driver.text.CNumbers;
+import org.knut.core.text.CNumbers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

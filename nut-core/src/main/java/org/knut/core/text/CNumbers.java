@@ -1,15 +1,18 @@
-package org.knut.driver.text;
+package org.knut.core.text;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * Numbers read and written the way NUT's C drivers do, so that our values match theirs character for
- * character: {@code strtod} reads the longest numeric prefix, {@code printf("%.Nf")} rounds the exact
+ * Numbers read and written the way NUT's C programs do, so that our values and our handling of user input
+ * match theirs character for character: {@code strtod} reads the longest numeric prefix, {@code printf("%.Nf")} rounds the exact
  * binary value half-to-even (Java's own formatter rounds the shortest decimal form half-up, which
  * differs for values like 2.675).
  */
 public final class CNumbers {
+    private static final BigInteger UINT_MAX = BigInteger.valueOf(0xFFFFFFFFL);
+
     private CNumbers() {
     }
 
@@ -116,5 +119,29 @@ public final class CNumbers {
         String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         // C prints the sign of a negative value that rounds to zero
         return v < 0 && !s.startsWith("-") ? "-" + s : s;
+    }
+
+    /**
+     * atoi(3): optional leading whitespace and sign, then as many digits as there are; 0 when there are
+     * none ({@code "12.7"} is 12, {@code "abc"} is 0). Saturates instead of overflowing.
+     */
+    public static int atoi(String s) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, strtol(s)));
+    }
+
+    /**
+     * NUT's str_to_uint(): surrounding spaces aside, the whole string must be a base-10 number without
+     * sign that fits an unsigned int. The exception's message is the strerror() text NUT prints.
+     */
+    public static long parseUint(String s) {
+        String t = s.strip();
+        if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new NumberFormatException("Invalid argument");
+        }
+        BigInteger v = new BigInteger(t);
+        if (v.compareTo(UINT_MAX) > 0) {
+            throw new NumberFormatException("Numerical result out of range");
+        }
+        return v.longValue();
     }
 }
