@@ -38,6 +38,8 @@ public final class UpsState {
     private final NavigableSet<String> commands = new ConcurrentSkipListSet<>(String.CASE_INSENSITIVE_ORDER);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean dataOk = true;
+    /** Changes so far, counted after each is made (written under the lock). */
+    private volatile int changes;
 
     public void addListener(Listener l) {
         listeners.add(l);
@@ -48,6 +50,7 @@ public final class UpsState {
     }
 
     private void emit(String line) {
+        changes++;
         for (Listener l : listeners) {
             l.changed(line);
         }
@@ -75,6 +78,14 @@ public final class UpsState {
 
     public boolean hasCommand(String cmd) {
         return commands.contains(cmd);
+    }
+
+    /**
+     * How many changes have been made so far: while it stays the same, so does everything a reader gets
+     * (readers use it to keep what they worked out from the state). Counted after each change is made.
+     */
+    public int changes() {
+        return changes;
     }
 
     public boolean dataOk() {
@@ -186,5 +197,6 @@ public final class UpsState {
         exact.clear();
         commands.clear();
         dataOk = true;
+        changes++;
     }
 }

@@ -25,7 +25,11 @@ public final class NetLineDecoder {
 
     /** Receives what the decoder found; each method returns false to stop decoding this connection. */
     public interface Sink {
-        boolean request(List<String> words);
+        /**
+         * {@code repeat}: the line is, byte for byte, the last one remembered (the previous well-formed line
+         * unless that was too long to remember), and {@code words} is the same list as was handed over then.
+         */
+        boolean request(List<String> words, boolean repeat);
 
         /** A line that cannot be split into words (unterminated quote, trailing backslash). */
         boolean malformed();
@@ -109,7 +113,7 @@ public final class NetLineDecoder {
     private boolean complete(Sink sink) {
         if (previousWords != null && lineLength == previousLength
                 && Arrays.equals(line, 0, lineLength, previous, 0, lineLength)) {
-            return sink.request(previousWords);
+            return sink.request(previousWords, true);
         }
         if (!split()) {
             return sink.malformed();
@@ -121,10 +125,10 @@ public final class NetLineDecoder {
             System.arraycopy(line, 0, previous, 0, lineLength);
             previousLength = lineLength;
             previousWords = List.copyOf(scratch.words);
-            return sink.request(previousWords);
+            return sink.request(previousWords, false);
         }
         previousWords = null;
-        return sink.request(scratch.words);
+        return sink.request(scratch.words, false);
     }
 
     /** Splits the buffered line into the scratch's words; false when it is malformed. */

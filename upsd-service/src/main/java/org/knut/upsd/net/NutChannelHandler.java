@@ -9,6 +9,7 @@ import org.knut.core.tls.TlsContexts;
 import org.knut.upsd.config.NutTls;
 import org.knut.upsd.protocol.CommandHandler;
 import org.knut.upsd.protocol.Session;
+import org.knut.upsd.state.ServedUps;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
@@ -22,7 +23,8 @@ import io.netty.util.ReferenceCountUtil;
  * One client connection, as a handler in the connection's Netty pipeline in front of Vert.x's own: the
  * bytes read are decoded into requests ({@link NetLineDecoder}), each is answered by the
  * {@link CommandHandler}, and each reply is encoded into one buffer ({@link ReplyEncoder}). Replies to
- * the requests of one read leave with one flush. While the outbound buffer is over its high-water mark
+ * the requests of one read leave with one flush. A poller that asks for the same variable again is sent its
+ * last reply again while the UPS's answer stamp is unchanged, with no parsing, lookup or encoding. While the outbound buffer is over its high-water mark
  * the connection stops reading, so a client that sends without reading cannot make us buffer without
  * bound: replies beyond {@link NutServer#MAX_BACKLOG} close it at once, and one that leaves its replies
  * unread is closed by the send timeout ({@link EventLoopShare}). After STARTTLS, a TLS handler in front of
@@ -48,6 +50,11 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
     private boolean lineFinished;
     /** When the connection went over its write high-water mark (-1: it is writable), for the send timeout. */
     private long unwritableSinceTick = -1;
+    /** The last reply, while it may be sent again: to {@code lastWords}, from {@code lastUps} at {@code lastStamp}. */
+    private ByteBuf lastReply;
+    private List<String> lastWords;
+    private ServedUps lastUps;
+    private long lastStamp;
 
     /** @param tls the STARTTLS context, or null when none is configured */
     NutChannelHandler(CommandHandler handler, Session session, int maxLine, EventLoopShare share, NutTls tls) {
@@ -69,7 +76,13 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         share.closed(this);
+        forgetReply();
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        forgetReply();
     }
 
     long lastReadTick() {
@@ -137,12 +150,24 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
     }
 
     @Override
-    public boolean request(List<String> words) {
+    public boolean request(List<String> words, boolean repeat) {
         lineFinished = true;
+        if (repeat && words == lastWords && lastUps.answerStamp() == lastStamp) {
+            return write(lastReply.retainedDuplicate());
+        }
+        forgetReply();
+        ServedUps source = handler.answeredFrom(words);
+        long stamp = source == null ? 0 : source.answerStamp(); // read before the reply is worked out
         StringBuilder reply = share.reply;
         reply.setLength(0);
         handler.handle(session, words, reply);
         ByteBuf out = ReplyEncoder.encode(ctx.alloc(), reply);
+        if (source != null) {
+            lastReply = out.retainedDuplicate();
+            lastWords = words;
+            lastUps = source;
+            lastStamp = stamp;
+        }
         if (session.closing()) {
             ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
             return false;
@@ -185,6 +210,15 @@ final class NutChannelHandler extends ChannelInboundHandlerAdapter implements Ne
     public void tooLong() {
         ctx.writeAndFlush(ctx.alloc().ioBuffer(INVALID_ARGUMENT.length).writeBytes(INVALID_ARGUMENT))
                 .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void forgetReply() {
+        if (lastReply != null) {
+            lastReply.release();
+            lastReply = null;
+            lastWords = null;
+            lastUps = null;
+        }
     }
 
     /** False when the client has left too many replies unread: then the connection is closing. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.knut.core.protocol.NutError;
 import org.knut.upsd.config.Descriptions;
 import org.knut.upsd.control.UpsControl;
+import org.knut.upsd.state.ServedUps;
 import org.knut.upsd.state.UpsRegistry;
 
 /**
@@ -29,6 +30,16 @@ public final class CommandHandler {
         this.get = new GetCommand(registry, descriptions, control.tracking(), identity);
         this.list = new ListCommand(registry);
         this.control = new ControlCommands(registry, control);
+    }
+
+    /**
+     * The UPS whose {@link ServedUps#answerStamp() answer stamp} alone decides the reply to {@code tokens}
+     * ({@code GET VAR} of a known UPS: the reply depends on no session and no clock), or null when the
+     * reply depends on more. A poller asking for one variable again and again can then be sent the same
+     * reply bytes while the stamp stays the same.
+     */
+    public ServedUps answeredFrom(List<String> tokens) {
+        return tokens.size() >= 4 && tokens.get(0).equalsIgnoreCase("GET") ? get.varAnsweredFrom(tokens) : null;
     }
 
     /** Appends the reply to {@code tokens} (the request, verb first) to {@code out}. */

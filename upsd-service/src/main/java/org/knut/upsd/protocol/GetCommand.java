@@ -19,12 +19,14 @@ import org.knut.upsd.state.UpsRegistry;
  * order. Replies echo the UPS and variable names as the client spelled them.
  */
 final class GetCommand {
+    private final UpsRegistry registry;
     private final UpsLookup lookup;
     private final Descriptions descriptions;
     private final TrackingTable tracking;
     private final ServerIdentity identity;
 
     GetCommand(UpsRegistry registry, Descriptions descriptions, TrackingTable tracking, ServerIdentity identity) {
+        this.registry = registry;
         this.lookup = new UpsLookup(registry);
         this.descriptions = descriptions;
         this.tracking = tracking;
@@ -63,6 +65,14 @@ final class GetCommand {
                 }
             }
         }
+    }
+
+    /** For {@code GET VAR ups name} of a known UPS (not a server.* variable): that UPS; else null. */
+    ServedUps varAnsweredFrom(List<String> a) {
+        if (!a.get(1).equalsIgnoreCase("VAR") || a.get(3).regionMatches(true, 0, "server.", 0, 7)) {
+            return null;
+        }
+        return registry.find(a.get(2));
     }
 
     private void tracking(Session s, List<String> a, StringBuilder out) {

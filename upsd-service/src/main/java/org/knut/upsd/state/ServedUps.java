@@ -31,6 +31,8 @@ public final class ServedUps {
     private volatile boolean dumped;
     private volatile boolean fsd;
     private volatile DriverChannel channel = DriverChannel.NONE;
+    /** Transitions of state, availability and FSD so far, counted after each is made (see answerStamp). */
+    private volatile int transitions;
     private final Set<Client> logins = ConcurrentHashMap.newKeySet();
     private final String replicaId;
     private final Map<String, ReplicaLogins> otherReplicas = new ConcurrentHashMap<>();
@@ -100,12 +102,14 @@ public final class ServedUps {
         dumped = false;
         channel = ch;
         availability = Availability.OK;
+        transitions++;
     }
 
     /** The driver's dump is complete: from now on {@code full} is served (and keeps being updated). */
     public void dumpDone(UpsState full) {
         state = full;
         dumped = true;
+        transitions++;
         events.publish(UpsEvent.DRIVER, name, "connected", true);
         statusUpdated();
     }
@@ -145,6 +149,7 @@ public final class ServedUps {
     public void setAvailability(Availability a) {
         Availability before = availability;
         availability = a;
+        transitions++;
         if (before != a && (before == Availability.STALE || a == Availability.STALE)) {
             events.publish(UpsEvent.STALE, name, "stale", a == Availability.STALE);
         }
@@ -157,12 +162,24 @@ public final class ServedUps {
         channel = DriverChannel.NONE;
         dumped = false;
         state = new UpsState();
+        transitions++;
         if (wasUp) {
             events.publish(UpsEvent.DRIVER, name, "connected", false);
         }
     }
 
     // ---- client side
+
+    /**
+     * Stays the same for as long as every reply about this UPS's variables and availability does (its
+     * state, that state's contents, availability, FSD), so that a connection asking the same again may
+     * send its last reply again. Each writer counts after its change, so a stamp read before a reply is
+     * worked out is never newer than what the reply shows.
+     */
+    public long answerStamp() {
+        int t = transitions;
+        return ((long) t << 32) | (state.changes() & 0xFFFFFFFFL);
+    }
 
     /** The variable, matched case-insensitively as upsd does; null if the UPS has none such. */
     public Variable variable(String var) {
@@ -209,6 +226,7 @@ public final class ServedUps {
     /** Latches forced shutdown: it stays until upsd restarts, as in NUT. */
     public void setFsd() {
         fsd = true;
+        transitions++;
         statusUpdated();
     }
 

@@ -20,7 +20,7 @@ class NetLineDecoderTest {
         int stopAfter = Integer.MAX_VALUE;
 
         @Override
-        public boolean request(List<String> words) {
+        public boolean request(List<String> words, boolean repeat) {
             seen.add(List.copyOf(words));
             return seen.size() < stopAfter;
         }
@@ -153,7 +153,7 @@ class NetLineDecoderTest {
         List<List<String>> seen = new ArrayList<>();
         NetLineDecoder.Sink keep = new NetLineDecoder.Sink() {
             @Override
-            public boolean request(List<String> words) {
+            public boolean request(List<String> words, boolean repeat) {
                 seen.add(new ArrayList<>(words));
                 return true;
             }
@@ -177,10 +177,12 @@ class NetLineDecoderTest {
     @Test
     void aRepeatedLineIsNotSplitAgain() {
         List<List<String>> lists = new ArrayList<>();
+        List<Boolean> repeats = new ArrayList<>();
         NetLineDecoder.Sink keep = new NetLineDecoder.Sink() {
             @Override
-            public boolean request(List<String> words) {
+            public boolean request(List<String> words, boolean repeat) {
                 lists.add(words);
+                repeats.add(repeat);
                 return true;
             }
 
@@ -206,5 +208,7 @@ class NetLineDecoderTest {
         assertEquals(List.of("GET", "VAR", "demo", "a"), lists.get(0), "earlier words are not overwritten");
         assertEquals(lists.get(5), lists.get(6));
         assertEquals(4, lists.get(6).size());
+        assertEquals(List.of(false, true, true, false, false, false), repeats,
+                "a repeat is the remembered line again; a line too long to remember never is");
     }
 }

@@ -47,6 +47,10 @@ public final class ScriptedUpsd implements AutoCloseable {
         return knut;
     }
 
+    public ScriptedDriver driver() {
+        return driver;
+    }
+
     @Override
     public void close() throws Exception {
         try (driver) {
