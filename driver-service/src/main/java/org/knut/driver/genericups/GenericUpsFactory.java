@@ -62,7 +62,9 @@ public class GenericUpsFactory implements DriverFactory {
     @Override
     public UpsDriver create(DriverSetup setup) {
         UpsType type = configuredType(setup);
-        SerialDevice device = new SerialDevice(SerialSettings.eightN1(setup.port(), 9600, !setup.flag("nolock")), opener,
+        SerialDevice device = new SerialDevice(
+                // NUT's genericups clears HUPCL too: the shutdown signal must stay after the driver exits
+                SerialSettings.eightN1(setup.port(), 9600, !setup.flag("nolock")).keepingLinesOnClose(), opener,
                 link -> link.setOutputs((type.cablePower() & Signals.DTR) != 0, (type.cablePower() & Signals.RTS) != 0));
         long sdtime = setup.option("sdtime") == null ? 0 : CNumbers.strtol(setup.option("sdtime"));
         return new GenericUpsDriver(type, setup.option("mfr"), setup.option("model"), setup.option("serial"), sdtime, device);

@@ -51,6 +51,11 @@ public final class JSerialCommLink implements SerialLink {
         p.setComPortParameters(s.baud(), s.dataBits(), s.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT,
                 parity(s.parity()));
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        if (s.keepLinesOnClose()) {
+            // jSerialComm has no HUPCL switch: it clears HUPCL when it opens a port whose DTR was
+            // cleared beforehand. Nothing reaches the line here; the owner sets the outputs after opening.
+            p.clearDTR();
+        }
         if (!p.openPort()) {
             int errno = p.getLastErrorCode();
             // another process's flock gives EAGAIN; jSerialComm reports ENOENT for a port this process holds

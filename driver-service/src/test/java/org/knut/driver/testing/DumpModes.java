@@ -42,11 +42,16 @@ public final class DumpModes {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the real driver finished");
             assertEquals(0, p.exitValue(), out + Files.readString(err));
-            // its banner lines (driver, sub-driver table) are no "name: value" lines
-            return Arrays.stream(out.split("\n")).filter(l -> l.matches("[^ :]+: .*") && !l.startsWith("driver.version")).toList();
+            return variables(out);
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /** The {@code name: value} lines of a real driver's dump but {@code driver.version*}. */
+    public static List<String> variables(String dump) {
+        // its banner lines (driver, sub-driver table) are no "name: value" lines
+        return Arrays.stream(dump.split("\n")).filter(l -> l.matches("[^ :]+: .*") && !l.startsWith("driver.version")).toList();
     }
 
     /** Runs the real driver in dump mode where it must refuse to start: exit code 1; returns what it printed. */

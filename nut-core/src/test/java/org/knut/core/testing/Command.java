@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short-lived program (a real NUT client, say) to completion within a time bound. */
@@ -40,9 +41,16 @@ public final class Command {
 
     /** Runs {@code argv} with {@code stdin} as its input; kills it (by its PID) when it overruns. */
     public static Result run(List<String> argv, String stdin, Duration timeout) throws IOException {
+        return run(argv, Map.of(), stdin, timeout);
+    }
+
+    /** The same with {@code env} added to this process's environment. */
+    public static Result run(List<String> argv, Map<String, String> env, String stdin, Duration timeout) throws IOException {
         Path out = Files.createTempFile("cmd", ".out");
         Path err = Files.createTempFile("cmd", ".err");
-        Process p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         try {
             p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
