@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The monitor's reaction time and memory, knut's against Debian's real upsmon, on this machine.
 #
-#   bench/monitor.sh             3 trials per row (about 3 minutes)
+#   bench/monitor.sh             3 trials per row (about 5 minutes)
 #   TRIALS=10 bench/monitor.sh
 #   ONLY="knut events" bench/monitor.sh   only these kinds of rows (real, knut, events, stack)
 #
-# Every trial: a fresh real NUT sandbox (upsd + dummy-ups, UPS demo online), one monitor as primary
+# Every trial (the stack row aside, below): a fresh real NUT sandbox (upsd + dummy-ups, UPS demo online), one monitor as primary
 # (FINALDELAY 0, no secondaries), a wait of a random fraction of POLLFREQ (so the cut falls anywhere
 # in the poll cycle), then the real `upsrw -s ups.status="OB LB"` changes the status in the driver
 # (dummy-ups). Measured: from the moment upsd serves the driver's new status (polled every ms) to
@@ -16,7 +16,7 @@
 # following an event stream (knut.monitor.events-url). The upsd here is the real NUT one, which has no
 # event stream, so that row uses a stand-in SSE server that sends {"ups":"demo"} as soon as upsd serves
 # the new status (as knut's upsd does); it shows the monitor's side of the path, not upsd's.
-# The stack row is the whole knut path instead: a fresh `./knut demo` (bench/lib.sh start_knut_demo:
+# The stack row (POLLFREQ 5) is the whole knut path instead: a fresh `./knut demo` (bench/lib.sh start_knut_demo:
 # knut's driver-service with dummy-ups, knut's upsd, the demo's dry-run secondary monitor, admin UI)
 # per trial, upsrw through knut's upsd, and knut's monitor following that upsd's /api/v1/events. It
 # logs in as the demo's monuser, raised to `upsmon primary` by config laid over demo/upsd.users (the
