@@ -26,6 +26,7 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 start_knut_demo() {
     local dir=$1 _
     knut_port=$(free_port); http_port=$(free_port)
+    : >"$dir.out"   # emptied before the launcher starts: a DIR used before still says "knut demo ready"
     # every load client comes from 127.0.0.1: lift upsd's per-address connection limit (docs/security.md)
     KNUT_UPSD_MAX_CONN_PER_ADDRESS=0 KNUT_RUN_DIR=$dir "$root/knut" demo --nut-port "$knut_port" --http-port "$http_port" --ui-port "$(free_port)" \
         >"$dir.out" 2>&1 &
