@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of knut's upsd and Debian's real NUT upsd, on this machine, in one run.
 #
-#   bench/run.sh                 full matrix, 3 rounds (about 20 minutes)
-#   ROUNDS=1 bench/run.sh        one round (about 7 minutes)
+#   bench/run.sh                 full matrix, 3 rounds (about 13 minutes)
+#   ROUNDS=1 bench/run.sh        one round (about 5 minutes)
 #   QUICK=1 bench/run.sh         short runs, one round, for a smoke check
 #
 # Both servers serve the demo UPS (demo/demo.dev: the real one through its C dummy-ups, ours through
