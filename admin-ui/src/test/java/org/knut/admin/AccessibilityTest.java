@@ -61,8 +61,7 @@ class AccessibilityTest {
     }
 
     private static String badge(WebDriver d, String system) {
-        return d.findElements(By.cssSelector("article.card")).stream().filter(e -> system.equals(e.getAttribute("data-ups")))
-                .findFirst().orElseThrow().findElement(By.cssSelector(".badge")).getText();
+        return Chromium.card(d, system).findElement(By.cssSelector(".badge")).getText();
     }
 
     /**

@@ -38,11 +38,6 @@ class BrowserTest {
         return base.toString().replaceAll("/$", "") + path;
     }
 
-    private WebElement card(WebDriver d, String system) {
-        return d.findElements(By.cssSelector("article.card")).stream()
-                .filter(e -> system.equals(e.getAttribute("data-ups"))).findFirst().orElseThrow();
-    }
-
     private void login(Chromium c, String user, String password, String next) {
         WebDriver d = c.driver();
         d.get(url(next));
@@ -69,12 +64,12 @@ class BrowserTest {
         try (Chromium c = Chromium.withJavaScript()) {
             WebDriver d = c.driver();
             d.get(url("/"));
-            c.waiting(WAIT).until(x -> card(x, AdminStack.clusterSystem).findElements(By.cssSelector("figure.gauge svg")).size() == 5);
+            c.waiting(WAIT).until(x -> Chromium.card(x, AdminStack.clusterSystem).findElements(By.cssSelector("figure.gauge svg")).size() == 5);
             c.waiting(WAIT).until(x -> "Updates: live".equals(x.findElement(By.id("live-state")).getText()));
-            List<String> captions = c.waiting(WAIT).until(x -> card(x, AdminStack.rackSystem)
+            List<String> captions = c.waiting(WAIT).until(x -> Chromium.card(x, AdminStack.rackSystem)
                     .findElements(By.cssSelector("figure.gauge figcaption")).stream().map(WebElement::getText).toList());
             assertEquals(List.of("Battery charge", "Runtime", "Load", "Input voltage", "Output voltage"), captions);
-            int width = c.waiting(WAIT).until(x -> card(x, AdminStack.rackSystem).findElement(By.cssSelector("figure.gauge svg"))
+            int width = c.waiting(WAIT).until(x -> Chromium.card(x, AdminStack.rackSystem).findElement(By.cssSelector("figure.gauge svg"))
                     .getSize().getWidth());
             assertTrue(width > 50, "the gauge is drawn: " + width);
             c.screenshot("overview");
@@ -92,7 +87,7 @@ class BrowserTest {
             long cut = System.currentTimeMillis();
             AdminStack.rest.set(AdminStack.cluster, "ups.status", "OB DISCHRG");
             try {
-                c.waiting(WAIT).until(x -> "On battery".equals(card(x, AdminStack.clusterSystem).findElement(By.cssSelector(".badge")).getText()));
+                c.waiting(WAIT).until(x -> "On battery".equals(Chromium.card(x, AdminStack.clusterSystem).findElement(By.cssSelector(".badge")).getText()));
                 long seen = ((Number) c.driver().executeScript("return window.knutSeen;")).longValue();
                 System.out.printf("admin-ui: power cut on the knut upsd shown on the open page after %d ms (no reload)%n", seen - cut);
                 assertTrue(seen >= cut, "seen after the cut");
@@ -101,7 +96,7 @@ class BrowserTest {
             } finally {
                 AdminStack.rest.set(AdminStack.cluster, "ups.status", "OL");
             }
-            c.waiting(WAIT).until(x -> "On line".equals(card(x, AdminStack.clusterSystem).findElement(By.cssSelector(".badge")).getText()));
+            c.waiting(WAIT).until(x -> "On line".equals(Chromium.card(x, AdminStack.clusterSystem).findElement(By.cssSelector(".badge")).getText()));
 
             d.get(url(FormClient.ups(AdminStack.rackSystem)));
             c.waiting(WAIT).until(x -> x.findElements(By.cssSelector("figure.chart polyline")).size() >= 5);
@@ -142,7 +137,7 @@ class BrowserTest {
         try (Chromium c = Chromium.withoutJavaScript()) {
             WebDriver d = c.driver();
             d.get(url("/"));
-            c.waiting(WAIT).until(x -> card(x, AdminStack.rackSystem).findElements(By.cssSelector("figure.gauge svg")).size() == 5);
+            c.waiting(WAIT).until(x -> Chromium.card(x, AdminStack.rackSystem).findElements(By.cssSelector("figure.gauge svg")).size() == 5);
             // the script would have said "live": it did not run, and the page reloads itself instead
             String state = c.waiting(WAIT).until(x -> x.findElement(By.id("live-state")).getText());
             assertTrue(state.startsWith("Updates: reload every"), state);
@@ -158,7 +153,7 @@ class BrowserTest {
             try {
                 d.get(url("/"));
                 c.waiting(Duration.ofSeconds(30)).until(x -> "On battery".equals(
-                        card(x, AdminStack.rackSystem).findElement(By.cssSelector(".badge")).getText()));
+                        Chromium.card(x, AdminStack.rackSystem).findElement(By.cssSelector(".badge")).getText()));
             } finally {
                 AdminStack.rack.setInfo("ups.status", "OL CHRG");
             }

@@ -67,8 +67,7 @@ class AdminUiOnKnutStackTest {
     }
 
     private static WebElement demoCard(WebDriver d) {
-        return d.findElements(By.cssSelector("article.card")).stream()
-                .filter(e -> stack.ups("demo").equals(e.getAttribute("data-ups"))).findFirst().orElseThrow();
+        return Chromium.card(d, stack.ups("demo"));
     }
 
     private static String badge(WebDriver d) {

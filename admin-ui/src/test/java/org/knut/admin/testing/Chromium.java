@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,6 +85,17 @@ public final class Chromium implements AutoCloseable {
     }
 
     /** A wait that tries again when the page swapped the element out (a live update or a reload). */
+    /**
+     * The overview's card of UPS {@code system} (its {@code data-ups}). Missing, it is Selenium's
+     * NoSuchElementException, which {@link #waiting} looks again after: a page that reloads itself
+     * has no cards for a moment.
+     */
+    public static WebElement card(SearchContext page, String system) {
+        return page.findElements(By.cssSelector("article.card")).stream()
+                .filter(e -> system.equals(e.getAttribute("data-ups"))).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("no card for " + system));
+    }
+
     public WebDriverWait waiting(Duration timeout) {
         WebDriverWait w = new WebDriverWait(driver, timeout);
         // A page that reloads itself (the no-script refresh) can swap its nodes out between a find and a
