@@ -57,17 +57,20 @@ class TlsLinksTest {
         conf = NutConfDir.write(dir.resolve("conf"), Map.of("demo", dev));
         Files.createDirectories(conf.resolve("state"));
         driverTcp = Ports.free();
-        processes.add(Processes.start(List.of("java", "-Dquarkus.http.port=" + Ports.free(),
+        Process driver = Processes.start(List.of("java", "-Dquarkus.http.port=" + Ports.free(),
                 "-Dknut.driver.tcp.port=" + driverTcp,
                 "-Dknut.driver.tcp.tls.cert-file=" + certs.serverCert(),
                 "-Dknut.driver.tcp.tls.key-file=" + certs.serverKeyPkcs1(),
                 "-Dknut.driver.tcp.token-file=" + dir.resolve("token"),
-                "-jar", Paths.driverJar().toString()), env(), conf.resolve("driver-service.log")));
-        Await.until("the driver's TCP socket (log " + conf.resolve("driver-service.log") + ")", WAIT, TlsLinksTest::driverListens);
+                "-jar", Paths.driverJar().toString()), env(), conf.resolve("driver-service.log"));
+        processes.add(driver);
+        Processes.awaitReady("the driver's TCP socket", WAIT, driver, conf.resolve("driver-service.log"),
+                TlsLinksTest::driverListens);
         nutPort = Ports.free();
         httpsPort = Ports.free();
-        processes.add(upsd(nutPort, httpsPort, dir.resolve("token"), "upsd-service.log"));
-        Await.until("upsd to serve demo over the TLS link (log " + conf.resolve("upsd-service.log") + ")", WAIT,
+        Process upsd = upsd(nutPort, httpsPort, dir.resolve("token"), "upsd-service.log");
+        processes.add(upsd);
+        Processes.awaitReady("upsd to serve demo over the TLS link", WAIT, upsd, conf.resolve("upsd-service.log"),
                 () -> status(nutPort).equals("OL"));
         // Quarkus opens its HTTP(S) port after the startup event that started the NUT server
         Await.until("upsd's HTTPS port", WAIT, () -> Command.check("curl", "-sS", "-o", "/dev/null", "--cacert",
