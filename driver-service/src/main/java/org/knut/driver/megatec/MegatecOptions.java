@@ -46,20 +46,8 @@ record MegatecOptions(long ondelay, long offdelay, RuntimeCalibration runtimeCal
         }
         offdelay -= offdelay < 60 ? offdelay % 6 : offdelay % 60; // the nearest value the S command can carry
         RuntimeCalibration cal = s.option("runtimecal") == null ? null : RuntimeCalibration.parse(s.option("runtimecal"));
-        long chargeTime = 43200;
-        if (s.option("chargetime") != null) {
-            chargeTime = CNumbers.strtol(s.option("chargetime"));
-            if (chargeTime <= 0) {
-                throw new IllegalArgumentException("Charge time out of range [1..s]");
-            }
-        }
-        double idleLoad = 0.1;
-        if (s.option("idleload") != null) {
-            idleLoad = CNumbers.strtod(s.option("idleload")) / 100;
-            if (idleLoad <= 0 || idleLoad > 1) {
-                throw new IllegalArgumentException("Idle load out of range [0..100]");
-            }
-        }
+        long chargeTime = RuntimeCalibration.chargeTime(s.option("chargetime"));
+        double idleLoad = RuntimeCalibration.idleLoad(s.option("idleload"));
         MegatecProtocol protocol = s.option("protocol") == null ? null : MegatecProtocol.byLabel(s.option("protocol"));
         return new MegatecOptions(ondelay, offdelay, cal, chargeTime, idleLoad, !s.flag("norating"), !s.flag("novendor"), protocol,
                 CablePower.of(s.option("cablepower")), !s.flag("nolock"));

@@ -45,20 +45,8 @@ record QxOptions(String ondelay, String offdelay, boolean stayoff, long pollfreq
     static QxOptions from(DriverSetup s) {
         long pollfreq = s.option("pollfreq") == null ? 30 : CNumbers.strtol(s.option("pollfreq"));
         RuntimeCalibration cal = s.option("runtimecal") == null ? null : RuntimeCalibration.parse(s.option("runtimecal"));
-        long chargeTime = 43200;
-        if (s.option("chargetime") != null) {
-            chargeTime = CNumbers.strtol(s.option("chargetime"));
-            if (chargeTime <= 0) {
-                throw new IllegalArgumentException("Charge time out of range [1..s]");
-            }
-        }
-        double idleLoad = 0.1;
-        if (s.option("idleload") != null) {
-            idleLoad = CNumbers.strtod(s.option("idleload")) / 100;
-            if (idleLoad <= 0 || idleLoad > 1) {
-                throw new IllegalArgumentException("Idle load out of range [0..100]");
-            }
-        }
+        long chargeTime = RuntimeCalibration.chargeTime(s.option("chargetime"));
+        double idleLoad = RuntimeCalibration.idleLoad(s.option("idleload"));
         QxSubdriver protocol = s.option("protocol") == null ? null : QxSubdrivers.byProtocol(s.option("protocol"));
         return new QxOptions(s.option("ondelay"), s.option("offdelay"), s.flag("stayoff"), pollfreq, protocol, cal, chargeTime, idleLoad,
                 !s.flag("norating"), !s.flag("novendor"), s.flag("ignoresab"), CablePower.of(s.option("cablepower")), !s.flag("nolock"));

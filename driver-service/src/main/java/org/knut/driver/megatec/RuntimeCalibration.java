@@ -29,4 +29,28 @@ record RuntimeCalibration(double exponent, double nominal) {
         double exponent = Math.log(rl / rh) / Math.log(lh / ll);
         return new RuntimeCalibration(exponent, rh * Math.pow(lh / 100, exponent));
     }
+
+    /** {@code chargetime}: seconds a flat battery takes to charge full (default 12 h), for the estimate's refill. */
+    static long chargeTime(String option) {
+        if (option == null) {
+            return 43200;
+        }
+        long seconds = CNumbers.strtol(option);
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("Charge time out of range [1..s]");
+        }
+        return seconds;
+    }
+
+    /** {@code idleload}: the load (in %, default 10) the estimate assumes at least, as a fraction of full load. */
+    static double idleLoad(String option) {
+        if (option == null) {
+            return 0.1;
+        }
+        double fraction = CNumbers.strtod(option) / 100;
+        if (fraction <= 0 || fraction > 1) {
+            throw new IllegalArgumentException("Idle load out of range [0..100]");
+        }
+        return fraction;
+    }
 }
