@@ -1,28 +1,30 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of knut's upsd and Debian's real NUT upsd, on this machine, in one run.
 #
-#   bench/run.sh                 full matrix, 3 rounds (about 13 minutes)
-#   ROUNDS=1 bench/run.sh        one round (about 5 minutes)
-#   QUICK=1 bench/run.sh         short runs, one round, for a smoke check
+#   bench/run.sh                 full matrix, 5 rounds per cell (about 12 minutes)
+#   ROUNDS=3 LIMIT=0 bench/run.sh  3 rounds, without limitsrv (about 5 minutes)
+#   QUICK=1 bench/run.sh         one short round per cell, for a smoke check
 #
 # Both servers serve the demo UPS (demo/demo.dev: the real one through its C dummy-ups, ours through
-# knut's driver-service). Each matrix cell runs against both servers back to back, so both see the same
-# machine state; the order alternates between rounds (real first in odd rounds, knut first in even ones),
-# and the table gives each cell's median over the rounds, so that one noisy run of either server (real
-# upsd's own figures move by up to 30 % between runs here) does not decide a ratio.
+# knut's driver-service). Each matrix cell is measured in ROUNDS rounds of short runs, real upsd's and
+# ours back to back in each round (real first in odd rounds, knut first in even ones). This machine's
+# speed drifts by up to half within a minute (the real upsd alone ran at 68k and at 122k req/s a few
+# seconds apart), so a ratio is only meaningful between runs a few seconds apart: the table gives each
+# cell's median of the rounds' ratios, their range, and each server's median figures (bench/summary.py).
+# Each round also runs ../shared/bench/limitsrv (a C epoll server that answers every line with a
+# constant, no protocol logic: the machine's ceiling), unless LIMIT=0, for reading both against it.
 # The load generator is ../shared/bench/nutload.c.
-# Printed: one key=value line per run (server=real|knut, round, cell), then the table of medians with
-# the knut/real ratios (bench/summary.py), then the admission runs. Results are also written to
-# bench/results/<timestamp>.txt.
-# Env: ROUNDS (default 3), DURATION (s, default 10), WARMUP (s, default 2), MATRIX (default below),
-# CLIENTS_MAX (10000).
+# Printed: one key=value line per run (server=real|knut|limit, round, cell), then the table, then the
+# admission runs. Results are also written to bench/results/<timestamp>.txt.
+# Env: ROUNDS (default 5), DURATION (s, default 3), WARMUP (s, default 1), LIMIT (1), MATRIX (default
+# below), CLIENTS_MAX (10000).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 shared=${KNUT_SHARED:-$(dirname "$root")/shared}
 . "$here/lib.sh"
-if [ -n "${QUICK:-}" ]; then DURATION=${DURATION:-3} WARMUP=${WARMUP:-1} ROUNDS=${ROUNDS:-1}; fi
-ROUNDS=${ROUNDS:-3} DURATION=${DURATION:-10} WARMUP=${WARMUP:-2} CLIENTS_MAX=${CLIENTS_MAX:-10000}
+if [ -n "${QUICK:-}" ]; then DURATION=${DURATION:-2} WARMUP=${WARMUP:-1} ROUNDS=${ROUNDS:-1}; fi
+ROUNDS=${ROUNDS:-5} LIMIT=${LIMIT:-1} DURATION=${DURATION:-3} WARMUP=${WARMUP:-1} CLIENTS_MAX=${CLIENTS_MAX:-10000}
 MATRIX=${MATRIX:-"get:1 get:10 get:100 get:1000 get:4000 list:1 list:10 list:100 connect:50"}
 
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
@@ -40,12 +42,23 @@ real_pid=$(cat "$real_dir/state/upsd.pid")
 
 start_knut_demo "$work/knut" || exit 1
 
+limit=""
+if [ "$LIMIT" = 1 ]; then
+    gcc -O2 -o "$work/limitsrv" "$shared/bench/limitsrv.c"
+    limit_port=$(free_port)
+    "$work/limitsrv" "$limit_port" >"$work/limitsrv.log" 2>&1 &
+    limit_pid=$!
+    until (exec 3<>"/dev/tcp/127.0.0.1/$limit_port") 2>/dev/null; do kill -0 "$limit_pid" || exit 1; sleep 0.1; done
+    trap 'kill "$limit_pid" 2>/dev/null; bench_cleanup' EXIT
+    limit=limit:$limit_port:$limit_pid
+fi
+
 results=$root/bench/results
 mkdir -p "$results"
 out=$results/$(date -u +%Y%m%dT%H%M%SZ).txt
 {
     echo "# knut vs real NUT upsd $(/lib/nut/upsd -V 2>&1 | grep -o "upsd [0-9.]*" | head -1) on $(nproc) cores, $(date -u)"
-    echo "# rounds=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s ups=demo var=ups.status"
+    echo "# pairs per cell=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s ups=demo var=ups.status"
 } | tee "$out"
 
 run() { # round cell server port pid mode clients [extra nutload args]
@@ -57,9 +70,10 @@ run() { # round cell server port pid mode clients [extra nutload args]
 }
 
 real=real:$real_port:$real_pid knut=knut:$knut_port:$upsd_pid
-for round in $(seq 1 "$ROUNDS"); do
-    if [ $((round % 2)) = 1 ]; then order="$real $knut"; else order="$knut $real"; fi
-    for mc in $MATRIX; do
+for mc in $MATRIX; do
+    for round in $(seq 1 "$ROUNDS"); do
+        # real and knut always back to back; limitsrv, a reference only, at either end
+        if [ $((round % 2)) = 1 ]; then order="$real $knut $limit"; else order="$limit $knut $real"; fi
         for s in $order; do
             IFS=: read -r name port pid <<<"$s"
             run "$round" "$mc" "$name" "$port" "$pid" "${mc%%:*}" "${mc##*:}"

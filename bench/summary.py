@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Summarises a bench/run.sh results file: per cell, the median over the rounds of each server's
-figures, and the knut/real ratios of those medians (req/s: above 1 is better for knut; p99: below 1 is).
-Then the admission runs (cells ramp-load:N and many:N), one line per server.
+"""Summarises a bench/run.sh results file. Per cell: the median of the rounds' knut/real ratios (a round
+runs the two back to back, so the machine's drift cancels in its ratio; req/s: above 1 is better for knut,
+p99: below 1 is), the range of those ratios, each server's median figures, and limitsrv's ratio to real
+upsd when the run measured it (the machine's ceiling: how far from it each server is). Then the admission runs
+(cells ramp-load:N and many:N), one line per server.
 
 Usage: summary.py RESULTS_FILE
 """
@@ -22,6 +24,12 @@ def median(rows, key):
     return statistics.median(values) if values else 0.0
 
 
+def paired(real, other):
+    """The (real, other) runs of the same round of a cell."""
+    by_round = {r["round"]: r for r in real}
+    return [(by_round[o["round"]], o) for o in other if o["round"] in by_round]
+
+
 def ratio(a, b):
     return a / b if b > 0 else 0.0
 
@@ -31,26 +39,28 @@ def main(path):
     for r in runs(path):
         cells.setdefault(r["cell"], {}).setdefault(r["server"], []).append(r)
     print()
-    print("| mode | clients | rounds | real req/s | knut req/s | ratio | min ratio | real p50 ms | knut p50 ms "
-          "| real p99 ms | knut p99 ms | p99 ratio | real RSS kB | knut RSS kB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| mode | clients | rounds | real req/s | knut req/s | ratio | ratio range | real p50 ms | knut p50 ms "
+          "| real p99 ms | knut p99 ms | p99 ratio | real RSS kB | knut RSS kB | limitsrv/real |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     admission = []
     for cell, servers in cells.items():
         if cell.startswith(("ramp-load:", "many:")):
             admission.append((cell, servers))
             continue
         real, knut = servers.get("real", []), servers.get("knut", [])
-        if not real or not knut:
+        pairs = paired(real, knut)
+        if not pairs:
             continue
-        by_round = {r["round"]: r for r in real}
-        round_ratios = [ratio(float(k["rps"]), float(by_round[k["round"]]["rps"]))
-                        for k in knut if k["round"] in by_round]
-        rr, kr = median(real, "rps"), median(knut, "rps")
-        rp99, kp99 = median(real, "p99_ms"), median(knut, "p99_ms")
-        print(f"| {real[0]['mode']} | {real[0]['clients']} | {len(round_ratios)} | {rr:.0f} | {kr:.0f} "
-              f"| {ratio(kr, rr):.2f} | {min(round_ratios, default=0):.2f} "
-              f"| {median(real, 'p50_ms'):.3f} | {median(knut, 'p50_ms'):.3f} | {rp99:.3f} | {kp99:.3f} "
-              f"| {ratio(kp99, rp99):.2f} | {median(real, 'srv_rss_kb'):.0f} | {median(knut, 'srv_rss_kb'):.0f} |")
+        rps_ratios = [ratio(float(k["rps"]), float(r["rps"])) for r, k in pairs]
+        p99_ratios = [ratio(float(k["p99_ms"]), float(r["p99_ms"])) for r, k in pairs]
+        limit_ratios = [ratio(float(k["rps"]), float(r["rps"])) for r, k in paired(real, servers.get("limit", []))]
+        limit = f"{statistics.median(limit_ratios):.2f}" if limit_ratios else "–"
+        print(f"| {real[0]['mode']} | {real[0]['clients']} | {len(pairs)} "
+              f"| {median(real, 'rps'):.0f} | {median(knut, 'rps'):.0f} "
+              f"| {statistics.median(rps_ratios):.2f} | {min(rps_ratios):.2f}–{max(rps_ratios):.2f} "
+              f"| {median(real, 'p50_ms'):.3f} | {median(knut, 'p50_ms'):.3f} "
+              f"| {median(real, 'p99_ms'):.3f} | {median(knut, 'p99_ms'):.3f} | {statistics.median(p99_ratios):.2f} "
+              f"| {median(real, 'srv_rss_kb'):.0f} | {median(knut, 'srv_rss_kb'):.0f} | {limit} |")
     if admission:
         print()
         print("Admission: clients connected, ramp seconds, req/s while measured")
