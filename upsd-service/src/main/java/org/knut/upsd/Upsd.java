@@ -79,7 +79,7 @@ public final class Upsd implements AutoCloseable {
             LOG.infof("UPS [%s]: driver at %s", d.ups(), d.describe());
         }
         LOG.infof("NUT server listening on %s (%d event loops, MAXAGE %d s, MAXCONN %s)",
-                listen(settings.listen()), settings.eventLoops(), settings.maxAge(),
+                listen(settings.listen()), settings.eventLoops().count(), settings.maxAge(),
                 settings.maxConn() == 0 ? "unlimited" : Integer.toString(settings.maxConn()));
         LOG.infof("STARTTLS: %s; tcp driver links: %s",
                 settings.nutTls() == null ? "not configured" : settings.nutTls().describe(),

@@ -45,6 +45,9 @@ import org.knut.core.config.UpsdUsers;
  *                          after max (30) failed logins within window (1m), an address's logins are refused
  *                          for block (5m); addresses remembered at most (10000); max 0 turns it off
  * knut.upsd.event-loops    NUT server instances sharing the port; default 1, like upsd's one thread
+ * knut.upsd.idle-spin-micros
+ *                          how long an event loop out of work keeps polling before it sleeps, while requests
+ *                          come that fast; default 100, 0 = always sleep at once
  * knut.upsd.users.*        users (see ConfigUsers)
  * knut.upsd.replica-id     this replica's name towards the drivers; default env HOSTNAME (the pod's name)
  *                          plus a random suffix, so that a restarted replica is a new one
@@ -61,6 +64,8 @@ import org.knut.core.config.UpsdUsers;
  */
 public final class SettingsLoader {
     static final int DEFAULT_EVENT_LOOPS = 1;
+    static final int DEFAULT_IDLE_SPIN_MICROS = 100;
+    static final int MAX_IDLE_SPIN_MICROS = 10_000;
     static final String DEFAULT_CONF = "/etc/nut";
     static final String DEFAULT_STATE = "/var/run/nut";
     static final String DEFAULT_DATA = "/usr/share/nut";
@@ -116,7 +121,8 @@ public final class SettingsLoader {
                 flag("knut.upsd.allow-not-all-listeners", upsd.allowNotAllListeners()),
                 number("knut.upsd.max-age", upsd.maxAge(), 1), number("knut.upsd.max-conn", upsd.maxConn(), 0),
                 number("knut.upsd.tracking-delay", upsd.trackingDelay(), 1), allow(), drivers, users,
-                Descriptions.load(dataPath.resolve("cmdvartab")), eventLoops(), replicaId(),
+                Descriptions.load(dataPath.resolve("cmdvartab")),
+                new EventLoops(eventLoops(), idleSpinMicros()), replicaId(),
                 number("knut.upsd.max-conn-per-address", DEFAULT_MAX_CONN_PER_ADDRESS, 0), timeouts(), loginFailures(),
                 tls.nut(upsd), tls.driverLink());
     }
@@ -294,6 +300,16 @@ public final class SettingsLoader {
         } catch (NumberFormatException | DateTimeParseException e) {
             return null;
         }
+    }
+
+    private int idleSpinMicros() throws ConfigException {
+        int micros = number("knut.upsd.idle-spin-micros", DEFAULT_IDLE_SPIN_MICROS, 0);
+        if (micros > MAX_IDLE_SPIN_MICROS) {
+            // a loop that polls for longer than this between requests is as good as never sleeping
+            throw new ConfigException("knut.upsd.idle-spin-micros", 0,
+                    "'" + micros + "' is more than " + MAX_IDLE_SPIN_MICROS + " microseconds");
+        }
+        return micros;
     }
 
     private int eventLoops() throws ConfigException {

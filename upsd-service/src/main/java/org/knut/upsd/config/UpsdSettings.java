@@ -10,7 +10,7 @@ import org.knut.core.config.UpsdUsers;
  * Everything upsd runs with, resolved from NUT's files and the {@code knut.*} settings.
  *
  * @param maxConn       most concurrent clients per instance; 0 = no limit but the OS's
- * @param eventLoops    NUT server instances (one per event loop) sharing the listening sockets
+ * @param eventLoops    the NUT server's event loops
  * @param replicaId     this upsd among the replicas sharing the drivers (for the logins they exchange)
  * @param maxConnPerAddress most concurrent clients from one address; 0 = no limit but MAXCONN
  * @param nutTls        STARTTLS on the NUT port, or null when no certificate is configured
@@ -28,7 +28,7 @@ public record UpsdSettings(
         List<DriverEndpoint> drivers,
         UpsdUsers users,
         Descriptions descriptions,
-        int eventLoops,
+        EventLoops eventLoops,
         String replicaId,
         int maxConnPerAddress,
         ClientTimeouts timeouts,

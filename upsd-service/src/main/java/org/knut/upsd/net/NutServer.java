@@ -1,6 +1,7 @@
 package org.knut.upsd.net;
 
 import java.net.InetSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.knut.core.client.UpsId.HostPort;
 import org.knut.upsd.config.ClientTimeouts;
+import org.knut.upsd.config.EventLoops;
 import org.knut.upsd.config.NutTls;
 import org.knut.upsd.protocol.CommandHandler;
 import org.knut.upsd.protocol.Session;
@@ -20,6 +22,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
@@ -33,7 +36,7 @@ import io.netty.util.concurrent.EventExecutor;
  * The NUT network server: a plain Netty server on its own event loops (epoll where the platform has it),
  * one pipeline handler per connection and nothing else in the pipeline, so that a request costs no more
  * than the read, the answer and the write. Non-blocking: no thread per client. Each event loop has its
- * {@link EventLoopShare} and sweeps its own connections' timeouts.
+ * {@link EventLoopShare} and sweeps its own connections' timeouts, and waits for work as {@link IdleSpin} says.
  */
 public final class NutServer {
     private static final Logger LOG = Logger.getLogger(NutServer.class);
@@ -56,11 +59,14 @@ public final class NutServer {
      *
      * @param tls the STARTTLS context, or null when STARTTLS is not configured
      */
-    public void start(List<HostPort> listen, boolean allowNotAllListeners, ClientTimeouts timeouts, int eventLoops,
+    public void start(List<HostPort> listen, boolean allowNotAllListeners, ClientTimeouts timeouts, EventLoops eventLoops,
             CommandHandler handler, NutTls tls) {
         boolean epoll = Epoll.isAvailable();
         DefaultThreadFactory threads = new DefaultThreadFactory("nut-server");
-        loops = epoll ? new EpollEventLoopGroup(eventLoops, threads) : new NioEventLoopGroup(eventLoops, threads);
+        long spinNanos = TimeUnit.MICROSECONDS.toNanos(eventLoops.idleSpinMicros());
+        SelectStrategyFactory waiting = () -> new IdleSpin(spinNanos, System::nanoTime);
+        loops = epoll ? new EpollEventLoopGroup(eventLoops.count(), threads, waiting)
+                : new NioEventLoopGroup(eventLoops.count(), threads, SelectorProvider.provider(), waiting);
         Map<EventExecutor, EventLoopShare> shares = new HashMap<>();
         for (EventExecutor loop : loops) {
             EventLoopShare share = new EventLoopShare(timeouts);

@@ -77,7 +77,7 @@ class SettingsLoaderTest {
                 new DriverEndpoint("alpha", "First UPS", UnixDomainSocketAddress.of("/from/upsd.conf/dummy-ups-alpha")),
                 new DriverEndpoint("beta", null, UnixDomainSocketAddress.of("/from/upsd.conf/usbhid-ups-beta"))), s.drivers());
         assertEquals("secret", s.users().user("admin").password());
-        assertEquals(SettingsLoader.DEFAULT_EVENT_LOOPS, s.eventLoops());
+        assertEquals(new EventLoops(SettingsLoader.DEFAULT_EVENT_LOOPS, SettingsLoader.DEFAULT_IDLE_SPIN_MICROS), s.eventLoops());
     }
 
     @Test
@@ -279,10 +279,11 @@ class SettingsLoaderTest {
         config.put("knut.upsd.allow", "10.0.0.0/8");
         config.put("knut.upsd.idle-timeout", "90s");
         config.put("knut.upsd.event-loops", "3");
+        config.put("knut.upsd.idle-spin-micros", "0");
         UpsdSettings s = load();
         assertFalse(s.allow().allowsAll());
         assertEquals(Duration.ofSeconds(90), s.timeouts().idle());
-        assertEquals(3, s.eventLoops());
+        assertEquals(new EventLoops(3, 0), s.eventLoops());
         for (String t : List.of("2m", "PT2M", "120", "120000ms")) {
             config.put("knut.upsd.idle-timeout", t);
             assertEquals(Duration.ofMinutes(2), load().timeouts().idle(), t);
@@ -295,6 +296,11 @@ class SettingsLoaderTest {
         config.put("knut.upsd.event-loops", "0");
         assertEquals("knut.upsd.event-loops", failure().file());
         config.put("knut.upsd.event-loops", "1");
+        for (String bad : List.of("-1", "10001", "fast")) {
+            config.put("knut.upsd.idle-spin-micros", bad);
+            assertEquals("knut.upsd.idle-spin-micros", failure().file(), bad);
+        }
+        config.remove("knut.upsd.idle-spin-micros");
         config.put("knut.upsd.allow", "localhost");
         assertEquals("knut.upsd.allow", failure().file());
     }
