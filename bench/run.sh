@@ -58,7 +58,7 @@ mkdir -p "$results"
 out=$results/$(date -u +%Y%m%dT%H%M%SZ).txt
 {
     echo "# knut vs real NUT upsd $(/lib/nut/upsd -V 2>&1 | grep -o "upsd [0-9.]*" | head -1) on $(nproc) cores, $(date -u)"
-    echo "# pairs per cell=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s ups=demo var=ups.status"
+    echo "# rounds per cell=$ROUNDS duration=${DURATION}s warmup=${WARMUP}s ups=demo var=ups.status"
 } | tee "$out"
 
 run() { # round cell server port pid mode clients [extra nutload args]
