@@ -14,8 +14,6 @@ import org.knut.core.text.CNumbers;
  */
 final class BatteryModel {
     private static final Logger LOG = Logger.getLogger(BatteryModel.class);
-    /** Multipliers tried for per-cell or per-block readings, highest first (the voltage recovers above nominal). */
-    private static final double[] PACKS = {120, 100, 80, 60, 48, 36, 30, 24, 18, 12, 8, 6, 4, 3, 2, 1, 0.5};
 
     private final RuntimeCalibration calibration;
     private final long chargeTime;
@@ -53,7 +51,7 @@ final class BatteryModel {
     double voltage(double reading, DriverState state) {
         voltage = packs * reading;
         if ((calibration == null || state.value("battery.charge") == null) && low > 0 && high > low) {
-            charge = Math.max(0, Math.min(100, 100 * (voltage - low) / (high - low)));
+            charge = BatteryGuesses.chargePercent(voltage, low, high);
             state.setInfo("battery.charge", CNumbers.fixed(charge, 0));
         }
         return voltage;
@@ -70,29 +68,16 @@ final class BatteryModel {
     double nominal(double reading, DriverState state) {
         String configured = state.value("battery.voltage.nominal");
         nominal = configured != null ? CNumbers.strtod(configured) : reading;
-        for (double p : PACKS) {
-            if (p * voltage > 1.2 * nominal) {
-                continue;
-            }
-            if (p * voltage < 0.8 * nominal) {
-                LOG.infof("Can't autodetect number of battery packs [%s/%s]", CNumbers.fixed(nominal, 0), CNumbers.fixed(voltage, 2));
-                break;
-            }
-            packs = p;
-            break;
-        }
+        packs = BatteryGuesses.packs(voltage, nominal, packs);
         return nominal;
     }
 
     /** After the ratings: guesses the voltage range, and starts the runtime estimate. */
     void start(DriverState state, long nowSeconds) throws DriverException {
         if (nominal > 0 && nominal != 1 && (high == -1 || low == -1)) {
-            low = 104 * nominal / 120;
-            high = 130 * nominal / 120;
-            state.setInfo("battery.voltage.low", CNumbers.fixed(low, 2));
-            state.setInfo("battery.voltage.high", CNumbers.fixed(high, 2));
-            LOG.infof("No values provided for battery high/low voltages in ups.conf; using 'guestimation' (low: %s, high: %s)",
-                    CNumbers.fixed(low, 6), CNumbers.fixed(high, 6));
+            double[] range = BatteryGuesses.guessRange(nominal, state);
+            low = range[0];
+            high = range[1];
         }
         if (calibration == null) {
             LOG.info("Battery runtime will not be calculated (runtimecal not set)");
@@ -119,12 +104,7 @@ final class BatteryModel {
         if (calibration == null) {
             return;
         }
-        long elapsed = nowSeconds - lastPollSeconds;
-        if (online) {
-            runtimeEstimate = Math.min(calibration.nominal(), runtimeEstimate + calibration.nominal() * elapsed / chargeTime);
-        } else {
-            runtimeEstimate = Math.max(0, runtimeEstimate - effectiveLoad * elapsed);
-        }
+        runtimeEstimate = calibration.estimateAfter(runtimeEstimate, nowSeconds - lastPollSeconds, online, chargeTime, effectiveLoad);
         state.setInfo("battery.charge", CNumbers.fixed(100 * runtimeEstimate / calibration.nominal(), 0));
         state.setInfo("battery.runtime", CNumbers.fixed(runtimeEstimate / effectiveLoad, 0));
         lastPollSeconds = nowSeconds;

@@ -15,7 +15,6 @@ import org.knut.core.text.CNumbers;
  */
 final class QxBattery {
     private static final Logger LOG = Logger.getLogger(QxBattery.class);
-    private static final double[] PACKS = {120, 100, 80, 60, 48, 36, 30, 24, 18, 12, 8, 6, 4, 3, 2, 1, 0.5};
 
     private final RuntimeCalibration calibration;
     private final long chargeTime;
@@ -42,16 +41,13 @@ final class QxBattery {
         low = number(state, "battery.voltage.low", low);
         nominal = number(state, "battery.voltage.nominal", nominal);
         if (nominal != -1 && (low == -1 || high == -1)) {
-            low = 104 * nominal / 120;
-            high = 130 * nominal / 120;
-            state.setInfo("battery.voltage.low", CNumbers.fixed(low, 2));
-            state.setInfo("battery.voltage.high", CNumbers.fixed(high, 2));
-            LOG.infof("No values for battery high/low voltages; using 'guesstimation' (low: %s, high: %s)", CNumbers.fixed(low, 6),
-                    CNumbers.fixed(high, 6));
+            double[] range = BatteryGuesses.guessRange(nominal, state);
+            low = range[0];
+            high = range[1];
         }
         double voltage = chargeFromVoltage(state);
         if (voltage >= 0 && nominal != -1) {
-            detectPacks(voltage);
+            packs = BatteryGuesses.packs(voltage, nominal, packs);
         } else {
             LOG.infof("Can't autodetect number of battery packs [%s/%s]", CNumbers.fixed(nominal, 0), CNumbers.fixed(voltage, 2));
         }
@@ -72,20 +68,6 @@ final class QxBattery {
         runtimeEstimate = calibration.nominal() * CNumbers.strtod(c) / 100;
     }
 
-    private void detectPacks(double voltage) {
-        for (double p : PACKS) {
-            if (p * voltage > 1.2 * nominal) {
-                continue;
-            }
-            if (p * voltage < 0.8 * nominal) {
-                LOG.infof("Can't autodetect number of battery packs [%s/%s]", CNumbers.fixed(nominal, 0), CNumbers.fixed(voltage, 2));
-                break;
-            }
-            packs = p;
-            break;
-        }
-    }
-
     /** A full poll starts: the charge is computed anew from what it reads. */
     void fullPollStarts() {
         charge = -1;
@@ -97,12 +79,7 @@ final class QxBattery {
             chargeFromVoltage(state);
             return;
         }
-        long elapsed = nowSeconds - lastPollSeconds;
-        if (online) {
-            runtimeEstimate = Math.min(calibration.nominal(), runtimeEstimate + calibration.nominal() * elapsed / chargeTime);
-        } else {
-            runtimeEstimate = Math.max(0, runtimeEstimate - effectiveLoad * elapsed);
-        }
+        runtimeEstimate = calibration.estimateAfter(runtimeEstimate, nowSeconds - lastPollSeconds, online, chargeTime, effectiveLoad);
         String v = state.value("battery.voltage");
         double voltage = v == null ? -1 : packs * CNumbers.strtod(v);
         if (voltage > 0 && low > 0 && high > low) {
@@ -126,7 +103,7 @@ final class QxBattery {
         }
         double voltage = packs * CNumbers.strtod(v);
         if (charge == -1 && low > 0 && high > low) {
-            charge = Math.max(0, Math.min(100, 100 * (voltage - low) / (high - low)));
+            charge = BatteryGuesses.chargePercent(voltage, low, high);
             state.setInfo("battery.charge", CNumbers.fixed(charge, 0));
         }
         return voltage;
