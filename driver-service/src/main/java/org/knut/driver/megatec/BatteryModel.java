@@ -15,9 +15,8 @@ import org.knut.core.text.CNumbers;
 final class BatteryModel {
     private static final Logger LOG = Logger.getLogger(BatteryModel.class);
 
-    private final RuntimeCalibration calibration;
-    private final long chargeTime;
-    private final double idleLoad;
+    /** Null without runtimecal. */
+    private final RuntimeEstimate estimate;
 
     private double packs = 1;
     private double voltage = -1;
@@ -25,14 +24,9 @@ final class BatteryModel {
     private double nominal = -1;
     private double low = -1;
     private double charge = -1;
-    private double runtimeEstimate;
-    private double effectiveLoad = 1;
-    private long lastPollSeconds;
 
     BatteryModel(MegatecOptions o) {
-        this.calibration = o.runtimeCalibration();
-        this.chargeTime = o.chargeTime();
-        this.idleLoad = o.idleLoad();
+        this.estimate = RuntimeEstimate.of(o.runtimeCalibration(), o.chargeTime(), o.idleLoad());
     }
 
     /** Takes {@code battery.voltage.high/low} from ups.conf ({@code default.}/{@code override.}). */
@@ -50,7 +44,7 @@ final class BatteryModel {
     /** A battery voltage reading: scaled by the packs, and the charge follows unless runtimecal drives it. */
     double voltage(double reading, DriverState state) {
         voltage = packs * reading;
-        if ((calibration == null || state.value("battery.charge") == null) && low > 0 && high > low) {
+        if ((estimate == null || state.value("battery.charge") == null) && low > 0 && high > low) {
             charge = BatteryGuesses.chargePercent(voltage, low, high);
             state.setInfo("battery.charge", CNumbers.fixed(charge, 0));
         }
@@ -59,8 +53,9 @@ final class BatteryModel {
 
     /** A load reading (percent). */
     double load(double reading) {
-        double exponent = calibration == null ? 0 : calibration.exponent();
-        effectiveLoad = Math.max(idleLoad, Math.pow(reading / 100, exponent));
+        if (estimate != null) {
+            estimate.load(reading);
+        }
         return reading;
     }
 
@@ -79,11 +74,10 @@ final class BatteryModel {
             low = range[0];
             high = range[1];
         }
-        if (calibration == null) {
+        if (estimate == null) {
             LOG.info("Battery runtime will not be calculated (runtimecal not set)");
             return;
         }
-        lastPollSeconds = nowSeconds;
         if (charge < 0) {
             low = nominal;
             high = 1.15 * nominal;
@@ -96,17 +90,16 @@ final class BatteryModel {
         if (c == null) {
             throw new DriverException("Initial battery charge undetermined");
         }
-        runtimeEstimate = calibration.nominal() * CNumbers.strtod(c) / 100;
+        estimate.start(CNumbers.strtod(c), nowSeconds);
     }
 
     /** After a good status: moves the runtime estimate on by the time since the last poll. */
     void poll(DriverState state, boolean online, long nowSeconds) {
-        if (calibration == null) {
+        if (estimate == null) {
             return;
         }
-        runtimeEstimate = calibration.estimateAfter(runtimeEstimate, nowSeconds - lastPollSeconds, online, chargeTime, effectiveLoad);
-        state.setInfo("battery.charge", CNumbers.fixed(100 * runtimeEstimate / calibration.nominal(), 0));
-        state.setInfo("battery.runtime", CNumbers.fixed(runtimeEstimate / effectiveLoad, 0));
-        lastPollSeconds = nowSeconds;
+        estimate.advance(online, nowSeconds);
+        state.setInfo("battery.charge", CNumbers.fixed(estimate.chargePercent(), 0));
+        state.setInfo("battery.runtime", CNumbers.fixed(estimate.runtime(), 0));
     }
 }

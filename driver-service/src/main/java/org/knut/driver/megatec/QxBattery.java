@@ -16,23 +16,16 @@ import org.knut.core.text.CNumbers;
 final class QxBattery {
     private static final Logger LOG = Logger.getLogger(QxBattery.class);
 
-    private final RuntimeCalibration calibration;
-    private final long chargeTime;
-    private final double idleLoad;
+    /** Null without runtimecal. */
+    private final RuntimeEstimate estimate;
     private double packs = 1;
     private double high = -1;
     private double nominal = -1;
     private double low = -1;
     private double charge = -1;
-    private double runtimeEstimate;
-    /** The load's share of full-load drain, as of the last poll (1 until a load was read). */
-    private double effectiveLoad = 1;
-    private long lastPollSeconds;
 
     QxBattery(QxOptions o) {
-        this.calibration = o.runtimeCalibration();
-        this.chargeTime = o.chargeTime();
-        this.idleLoad = o.idleLoad();
+        this.estimate = RuntimeEstimate.of(o.runtimeCalibration(), o.chargeTime(), o.idleLoad());
     }
 
     /** qx_initbattery: the voltage range (guessed when not given), the pack count, and the runtime estimate's start. */
@@ -51,11 +44,10 @@ final class QxBattery {
         } else {
             LOG.infof("Can't autodetect number of battery packs [%s/%s]", CNumbers.fixed(nominal, 0), CNumbers.fixed(voltage, 2));
         }
-        if (calibration == null) {
+        if (estimate == null) {
             LOG.info("Battery runtime will not be calculated (runtimecal not set)");
             return;
         }
-        lastPollSeconds = nowSeconds;
         if (state.value("battery.charge") == null && nominal != -1) {
             low = nominal;
             high = 1.15 * nominal;
@@ -65,7 +57,7 @@ final class QxBattery {
         if (c == null) {
             throw new DriverException("Initial battery charge undetermined");
         }
-        runtimeEstimate = calibration.nominal() * CNumbers.strtod(c) / 100;
+        estimate.start(CNumbers.strtod(c), nowSeconds);
     }
 
     /** A full poll starts: the charge is computed anew from what it reads. */
@@ -75,24 +67,23 @@ final class QxBattery {
 
     /** After a full poll: the runtime estimate moves on, or the charge follows the voltage. */
     void fullPollDone(DriverState state, boolean online, long nowSeconds) {
-        if (calibration == null) {
+        if (estimate == null) {
             chargeFromVoltage(state);
             return;
         }
-        runtimeEstimate = calibration.estimateAfter(runtimeEstimate, nowSeconds - lastPollSeconds, online, chargeTime, effectiveLoad);
+        estimate.advance(online, nowSeconds); // drained at the load of the last poll
         String v = state.value("battery.voltage");
         double voltage = v == null ? -1 : packs * CNumbers.strtod(v);
         if (voltage > 0 && low > 0 && high > low) {
             double byVoltage = Math.max(0, Math.min(1, (voltage - low) / (high - low)));
-            runtimeEstimate = Math.min(runtimeEstimate, byVoltage * calibration.nominal()); // an old battery falls faster
+            estimate.atMost(byVoltage); // an old battery falls faster
         }
-        state.setInfo("battery.charge", CNumbers.fixed(100 * runtimeEstimate / calibration.nominal(), 0));
+        state.setInfo("battery.charge", CNumbers.fixed(estimate.chargePercent(), 0));
         String load = state.value("ups.load");
         if (load != null) {
-            effectiveLoad = Math.max(idleLoad, Math.pow(CNumbers.strtod(load) / 100, calibration.exponent()));
-            state.setInfo("battery.runtime", CNumbers.fixed(runtimeEstimate / effectiveLoad, 0));
+            estimate.load(CNumbers.strtod(load));
+            state.setInfo("battery.runtime", CNumbers.fixed(estimate.runtime(), 0));
         }
-        lastPollSeconds = nowSeconds;
     }
 
     /** qx_battery: the scaled voltage, and the charge from it once per full poll; -1 without a voltage. */

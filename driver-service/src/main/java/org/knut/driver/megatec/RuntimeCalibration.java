@@ -30,15 +30,6 @@ record RuntimeCalibration(double exponent, double nominal) {
         return new RuntimeCalibration(exponent, rh * Math.pow(lh / 100, exponent));
     }
 
-    /**
-     * A runtime estimate (seconds at full load) {@code elapsed} seconds on: refilled on line at the rate
-     * that fills it in {@code chargeTime}, drained on battery at {@code effectiveLoad} (see {@link #idleLoad}).
-     */
-    double estimateAfter(double estimate, long elapsed, boolean online, long chargeTime, double effectiveLoad) {
-        return online ? Math.min(nominal, estimate + nominal * elapsed / chargeTime)
-                : Math.max(0, estimate - effectiveLoad * elapsed);
-    }
-
     /** {@code chargetime}: seconds a flat battery takes to charge full (default 12 h), for the estimate's refill. */
     static long chargeTime(String option) {
         if (option == null) {
