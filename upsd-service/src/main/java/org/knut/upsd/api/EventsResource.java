@@ -70,7 +70,7 @@ public class EventsResource {
                 : name -> ups.stream().anyMatch(name::equalsIgnoreCase);
         String lastEventId = lastEventHeader != null ? lastEventHeader : lastEventQuery;
         Multi<OutboundSseEvent> live = Multi.createFrom().<Outgoing>emitter(em -> {
-            UpsEvents.Subscription subscription = upsd.events().resume(EventPosition.parse(lastEventId).orElse(null), e -> {
+            AutoCloseable subscription = upsd.events().resume(EventPosition.parse(lastEventId).orElse(null), e -> {
                 if (wanted.test(e.ups())) {
                     em.emit(new Outgoing(e, upsd.events().position(e.id())));
                 }
@@ -85,7 +85,7 @@ public class EventsResource {
                     }
                 }
             });
-            em.onTermination(() -> close(subscription.handle()));
+            em.onTermination(() -> close(subscription));
         }, BackPressureStrategy.ERROR).onOverflow().buffer(MAX_BACKLOG).map(o -> toSse(sse, o));
         Multi<OutboundSseEvent> keepalive = Multi.createFrom().ticks().every(KEEPALIVE).onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("keepalive").build());

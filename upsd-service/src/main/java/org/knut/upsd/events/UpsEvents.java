@@ -34,10 +34,6 @@ public final class UpsEvents {
     private final ArrayDeque<UpsEvent> history = new ArrayDeque<>();
     private long last;
 
-    /** What {@link #resume} did: replayed the missed events, or found them gone (a fresh start is needed). */
-    public record Subscription(AutoCloseable handle, boolean resumed) {
-    }
-
     public UpsEvents(Clock clock) {
         this.clock = clock;
     }
@@ -56,9 +52,10 @@ public final class UpsEvents {
      * Subscribes {@code listener} after the event at {@code after} (null: none seen). When every event
      * since is still kept, they are handed to {@code listener} first, in order; otherwise (no position,
      * another epoch, too old, unknown) {@code fresh} is called with the position reached, before any live
-     * event, so the subscriber can send a snapshot that the live events then continue.
+     * event, so the subscriber can send a snapshot that the live events then continue. Closing the
+     * result stops the delivery.
      */
-    public synchronized Subscription resume(EventPosition after, Consumer<UpsEvent> listener, Consumer<EventPosition> fresh) {
+    public synchronized AutoCloseable resume(EventPosition after, Consumer<UpsEvent> listener, Consumer<EventPosition> fresh) {
         boolean resumable = after != null && after.epoch().equals(epoch) && after.number() <= last
                 && after.number() >= last - history.size();
         if (resumable) {
@@ -70,7 +67,7 @@ public final class UpsEvents {
         } else {
             fresh.accept(position(last));
         }
-        return new Subscription(subscribe(listener), resumable);
+        return subscribe(listener);
     }
 
     /** The position of event {@code number} of this instance. */

@@ -16,8 +16,13 @@ class UpsEventsTest {
     private final List<Long> got = new ArrayList<>();
     private final List<EventPosition> freshAt = new ArrayList<>();
 
-    private UpsEvents.Subscription resume(EventPosition after) {
-        return events.resume(after, e -> got.add(e.id()), freshAt::add);
+    private AutoCloseable subscription;
+
+    /** Resumes after {@code after}; true when it replayed, false when it asked for a fresh start. */
+    private boolean resumed(EventPosition after) {
+        int fresh = freshAt.size();
+        subscription = events.resume(after, e -> got.add(e.id()), freshAt::add);
+        return freshAt.size() == fresh;
     }
 
     private void publish(int n) {
@@ -29,13 +34,12 @@ class UpsEventsTest {
     @Test
     void replaysWhatCameAfterThePositionThenGoesLive() throws Exception {
         publish(5);
-        UpsEvents.Subscription s = resume(events.position(2));
-        assertTrue(s.resumed());
+        assertTrue(resumed(events.position(2)));
         assertEquals(List.of(3L, 4L, 5L), got);
         publish(1);
         assertEquals(List.of(3L, 4L, 5L, 6L), got, "no gap, no duplicate between replay and live");
         assertTrue(freshAt.isEmpty());
-        s.handle().close();
+        subscription.close();
         publish(1);
         assertEquals(4, got.size(), "closed: no more events");
     }
@@ -43,14 +47,14 @@ class UpsEventsTest {
     @Test
     void positionZeroResumesUntilTheHistoryOverflows() {
         publish(UpsEvents.HISTORY);
-        assertTrue(resume(events.position(0)).resumed(), "every event since the start is kept");
+        assertTrue(resumed(events.position(0)), "every event since the start is kept");
         assertEquals(UpsEvents.HISTORY, got.size());
         publish(1);
         got.clear();
-        assertFalse(resume(events.position(0)).resumed(), "event 1 is gone");
+        assertFalse(resumed(events.position(0)), "event 1 is gone");
         assertEquals(List.of(events.position(UpsEvents.HISTORY + 1)), freshAt, "fresh start at the newest event");
         assertTrue(got.isEmpty());
-        assertTrue(resume(events.position(1)).resumed(), "events 2.. are all kept");
+        assertTrue(resumed(events.position(1)), "events 2.. are all kept");
         assertEquals(UpsEvents.HISTORY, got.size());
     }
 
@@ -58,9 +62,9 @@ class UpsEventsTest {
     void anotherInstancesPositionOrNoneOrAFutureOneStartsFresh() {
         publish(3);
         UpsEvents other = new UpsEvents();
-        assertFalse(resume(other.position(1)).resumed(), "another epoch");
-        assertFalse(resume(null).resumed());
-        assertFalse(resume(events.position(4)).resumed(), "not published yet");
+        assertFalse(resumed(other.position(1)), "another epoch");
+        assertFalse(resumed(null));
+        assertFalse(resumed(events.position(4)), "not published yet");
         assertEquals(3, freshAt.size());
         assertTrue(got.isEmpty());
     }
