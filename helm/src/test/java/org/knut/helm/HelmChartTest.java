@@ -152,6 +152,9 @@ class HelmChartTest {
                 Arguments.of("upsd.replicas", "greater than or equal to 2", "upsd: {replicas: 1}", "upsd: {replicas: 2}"),
                 Arguments.of("upsd", "Additional property replica is not allowed", "upsd: {replica: 3}", "upsd: {replicas: 3}"),
                 Arguments.of("upsd.nutPort", "less than or equal to 65535", "upsd: {nutPort: 70000}", "upsd: {nutPort: 3493}"),
+                // upsd refuses more at start-up (a loop polling that long between requests never sleeps)
+                Arguments.of("upsd.idleSpinMicros", "less than or equal to 10000", "upsd: {idleSpinMicros: 50000}",
+                        "upsd: {idleSpinMicros: 0}"),
                 Arguments.of("upsd.users.0.upsmon", "must be one of", "upsd: {users: [{name: mon, upsmon: boss}]}\nmonitor: {user: mon}",
                         "upsd: {users: [{name: mon, upsmon: primary}]}\nmonitor: {user: mon}"),
                 Arguments.of("upses.0.name", "Does not match pattern",
@@ -166,6 +169,16 @@ class HelmChartTest {
                         plugin.formatted(", devicePlugin: {resource: squat.ai/serial}")),
                 // sessions and history live in the admin UI's memory: a second replica would lose logins
                 Arguments.of("adminUi.replicas", "less than or equal to 1", "adminUi: {replicas: 2}", "adminUi: {replicas: 1}"));
+    }
+
+    @Test
+    void theIdleSpinSettingReachesUpsd() {
+        List<String> spins = Chart.parse(Chart.template("upsd: {idleSpinMicros: 0}")).stream()
+                .filter(o -> o instanceof io.fabric8.kubernetes.api.model.apps.Deployment && o.getMetadata().getName().endsWith("-upsd"))
+                .flatMap(o -> ((io.fabric8.kubernetes.api.model.apps.Deployment) o).getSpec().getTemplate().getSpec().getContainers()
+                        .get(0).getEnv().stream())
+                .filter(e -> e.getName().equals("KNUT_UPSD_IDLE_SPIN_MICROS")).map(e -> e.getValue()).toList();
+        assertEquals(List.of("0"), spins);
     }
 
     @Test
