@@ -207,18 +207,7 @@ final class MegatecDriver implements UpsDriver {
         if (in == null || out == null) {
             return null;
         }
-        double vi = CNumbers.strtod(in);
-        double vo = CNumbers.strtod(out);
-        if (vo < 0.5 * vi) {
-            return null; // output voltage too low
-        } else if (vo < 0.95 * vi) {
-            return "TRIM";
-        } else if (vo < 1.05 * vi) {
-            return "BYPASS";
-        } else if (vo < 1.5 * vi) {
-            return "BOOST";
-        }
-        return null; // output voltage too high
+        return VoltageMode.of(CNumbers.strtod(in), CNumbers.strtod(out));
     }
 
     private String ask(String command) throws IOException {

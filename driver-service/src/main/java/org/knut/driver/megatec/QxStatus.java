@@ -117,16 +117,11 @@ final class QxStatus {
     private static String voltageMode(DriverState state) throws BadReply {
         double vi = CNumbers.strtod(String.valueOf(state.value("input.voltage")));
         double vo = CNumbers.strtod(String.valueOf(state.value("output.voltage")));
-        if (vo < 0.5 * vi) {
-            throw new BadReply("output voltage too low");
-        } else if (vo < 0.95 * vi) {
-            return "TRIM";
-        } else if (vo < 1.05 * vi) {
-            return "BYPASS";
-        } else if (vo < 1.5 * vi) {
-            return "BOOST";
+        String mode = VoltageMode.of(vi, vo);
+        if (mode == null) {
+            throw new BadReply(vo < 0.5 * vi ? "output voltage too low" : "output voltage too high");
         }
-        throw new BadReply("output voltage too high");
+        return mode;
     }
 
     /**
