@@ -22,7 +22,7 @@ import io.netty.util.IntSupplier;
 final class IdleSpin implements SelectStrategy {
     private final long limitNanos;
     private final LongSupplier nanoClock;
-    /** When the loop last ran out of events (-1: it has not since it last worked). */
+    /** When the loop last came here to wait (-1: never yet); the time since spans its wait and its work. */
     private long idleSince = -1;
     /** Whether the last wait was short enough for spinning to have caught its end. */
     private boolean spinning;

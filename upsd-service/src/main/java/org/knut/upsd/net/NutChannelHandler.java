@@ -20,12 +20,12 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * One client connection, as a handler in the connection's Netty pipeline in front of Vert.x's own: the
- * bytes read are decoded into requests ({@link NetLineDecoder}), each is answered by the
- * {@link CommandHandler}, and each reply is encoded into one buffer ({@link ReplyEncoder}). Replies to
- * the requests of one read leave with one flush. A poller that asks for the same variable again is sent its
- * last reply again while the UPS's answer stamp is unchanged, with no parsing, lookup or encoding. While the outbound buffer is over its high-water mark
- * the connection stops reading, so a client that sends without reading cannot make us buffer without
+ * One client connection, as the one handler in the connection's Netty pipeline: the bytes read are
+ * decoded into requests ({@link NetLineDecoder}), each is answered by the {@link CommandHandler}, and
+ * each reply is encoded into one buffer ({@link ReplyEncoder}). Replies to the requests of one read leave
+ * with one flush. A poller that asks for the same variable again is sent its last reply again while the
+ * UPS's answer stamp is unchanged, with no parsing, lookup or encoding. While the outbound buffer is over
+ * its high-water mark the connection stops reading, so a client that sends without reading cannot make us buffer without
  * bound: replies beyond {@link NutServer#MAX_BACKLOG} close it at once, and one that leaves its replies
  * unread is closed by the send timeout ({@link EventLoopShare}). After STARTTLS, a TLS handler in front of
  * this one decrypts and encrypts. Runs on the connection's event loop only, sharing that loop's
