@@ -34,6 +34,11 @@ def ratio(a, b):
     return a / b if b > 0 else 0.0
 
 
+def ratios(pairs, key):
+    """Each pair's other/real ratio of {key}."""
+    return [ratio(float(o[key]), float(r[key])) for r, o in pairs]
+
+
 def main(path):
     cells = {}
     for r in runs(path):
@@ -51,9 +56,9 @@ def main(path):
         pairs = paired(real, knut)
         if not pairs:
             continue
-        rps_ratios = [ratio(float(k["rps"]), float(r["rps"])) for r, k in pairs]
-        p99_ratios = [ratio(float(k["p99_ms"]), float(r["p99_ms"])) for r, k in pairs]
-        limit_ratios = [ratio(float(k["rps"]), float(r["rps"])) for r, k in paired(real, servers.get("limit", []))]
+        rps_ratios = ratios(pairs, "rps")
+        p99_ratios = ratios(pairs, "p99_ms")
+        limit_ratios = ratios(paired(real, servers.get("limit", [])), "rps")
         limit = f"{statistics.median(limit_ratios):.2f}" if limit_ratios else "–"
         print(f"| {real[0]['mode']} | {real[0]['clients']} | {len(pairs)} "
               f"| {median(real, 'rps'):.0f} | {median(knut, 'rps'):.0f} "
