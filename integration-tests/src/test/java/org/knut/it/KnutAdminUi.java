@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.knut.core.config.UpsConf;
-import org.knut.core.testing.Await;
 import org.knut.core.testing.Ports;
 
 /**
@@ -44,7 +43,7 @@ final class KnutAdminUi implements AutoCloseable {
                 "-Dknut.admin.poll-interval=" + pollInterval.toMillis() + "ms",
                 "-jar", Paths.adminJar().toString()), Map.of(), log);
         try {
-            Await.until("the admin UI ready (log " + log + ")", Duration.ofSeconds(60), this::ready);
+            Processes.awaitReady("the admin UI ready", Duration.ofSeconds(60), process, log, this::ready);
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -57,9 +56,6 @@ final class KnutAdminUi implements AutoCloseable {
     }
 
     private boolean ready() {
-        if (!process.isAlive()) {
-            throw new AssertionError("the admin UI exited");
-        }
         try {
             HttpRequest get = HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(2)).build();
             return HTTP.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -58,6 +58,8 @@ class LauncherDemoTest {
             Await.until("the demo monitor's login", Duration.ofSeconds(30),
                     () -> Command.check("upsc", "demo@127.0.0.1:" + nutPort, "ups.status").exitCode() == 0
                             && numLogins(nutPort) == 1);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + serviceLogs(), e);
         } finally {
             // Ctrl-C: the launcher stops its services and exits
             new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
@@ -69,6 +71,16 @@ class LauncherDemoTest {
         for (ProcessHandle h : services) {
             assertFalse(h.isAlive(), "service " + h.pid() + " outlived ./knut demo");
         }
+    }
+
+    /** The end of every service's log in the demo's run directory, since it goes with the test's. */
+    private String serviceLogs() {
+        StringBuilder logs = new StringBuilder();
+        for (String service : List.of("driver-service", "upsd-service", "monitor-service", "admin-ui")) {
+            Path log = tmp.resolve("run").resolve(service + ".log");
+            logs.append("\n--- the end of ").append(log).append(":\n").append(Processes.tail(log, 20));
+        }
+        return logs.toString();
     }
 
     private static int numLogins(int port) {

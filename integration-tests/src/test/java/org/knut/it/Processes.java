@@ -41,7 +41,8 @@ final class Processes {
         }
     }
 
-    private static String tail(Path log, int lines) {
+    /** The last {@code lines} lines of {@code log}, for a failure's message. */
+    static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

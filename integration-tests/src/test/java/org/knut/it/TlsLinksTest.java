@@ -154,7 +154,8 @@ class TlsLinksTest {
             Await.until("the driver to log the refusal", WAIT,
                     () -> read(conf.resolve("driver-service.log")).contains("wrong or missing token"));
             Command.Result r = Command.check("upsc", "demo@127.0.0.1:" + nut, "ups.status");
-            assertTrue(r.lines().isEmpty() && r.stderr().contains("Driver not connected"), r.toString());
+            assertTrue(r.lines().isEmpty() && r.stderr().contains("Driver not connected"),
+                    r + "\n--- the end of " + log + ":\n" + Processes.tail(log, 40));
         } finally {
             Processes.stop(wrong);
         }
