@@ -2,7 +2,8 @@
 #   bench_workdir NAME         a fresh directory $work (/tmp/knut-NAME.*, 0755 so that NUT's user reaches
 #                              the sandbox in it); at exit the knut demo and a real NUT sandbox in $work/real
 #                              are stopped and $work removed
-#   free_port                  a free TCP port on 127.0.0.1
+#   free_port                  a TCP port free on every address (the services' HTTP ports bind 0.0.0.0, and
+#                              a load client's TIME_WAIT socket on 127.1.x.y:P would refuse them P)
 #   start_knut_demo DIR        ./knut demo on free ports, its state and logs in DIR; sets knut_pid (the
 #                              launcher), upsd_pid (knut's upsd), knut_port (NUT), http_port (REST, events,
 #                              metrics). KNUT_JAVA_OPTS reaches every service of the stack.
@@ -21,7 +22,7 @@ bench_cleanup() {
     rm -rf "$work"
 }
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("",0));print(s.getsockname()[1])'; }
 
 start_knut_demo() {
     local dir=$1 _
