@@ -23,6 +23,8 @@ record QxCommand(String name, String template, Param param) {
         TEST_MINUTES,
         /** Voltronic's test length: seconds given (600 when none, 12..5940), sent as tenths of a minute below one minute. */
         TEST_SHORT_OR_MINUTES,
+        /** Mecer's test length: as Voltronic's on a P98 unit, from 60 s on other units. */
+        TEST_SHORT_ON_P98,
         /** Voltronic's beeper: {@code OFF} while it is enabled, {@code ON} while it is disabled. */
         BEEPER_TOGGLE
     }
@@ -53,16 +55,8 @@ record QxCommand(String name, String template, Param param) {
                 }
                 yield String.format(template, delay / 60);
             }
-            case TEST_SHORT_OR_MINUTES -> {
-                if (parameter != null && !parameter.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    throw new IllegalArgumentException("non numerical value [" + parameter + "]");
-                }
-                long delay = parameter == null || parameter.isEmpty() ? 600 : CNumbers.strtol(parameter);
-                if (delay < 12 || delay > 5940) {
-                    throw new IllegalArgumentException("battery test time '" + delay + "' out of range [12..5940] seconds");
-                }
-                yield String.format(template, offMinutes(delay));
-            }
+            case TEST_SHORT_OR_MINUTES -> shortOrMinutesTest(parameter, 12);
+            case TEST_SHORT_ON_P98 -> shortOrMinutesTest(parameter, QxSubdrivers.P98.equals(state.value("ups.firmware.aux")) ? 12 : 60);
             case BEEPER_TOGGLE -> {
                 String beeper = state.value("ups.beeper.status");
                 if (!"enabled".equals(beeper) && !"disabled".equals(beeper)) {
@@ -72,6 +66,18 @@ record QxCommand(String name, String template, Param param) {
             }
         };
         return body + "\r";
+    }
+
+    /** A test of the given seconds (600 when none, {@code min}..5940), in tenths of a minute below one minute. */
+    private String shortOrMinutesTest(String parameter, long min) {
+        if (parameter != null && !parameter.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("non numerical value [" + parameter + "]");
+        }
+        long delay = parameter == null || parameter.isEmpty() ? 600 : CNumbers.strtol(parameter);
+        if (delay < min || delay > 5940) {
+            throw new IllegalArgumentException("battery test time '" + delay + "' out of range [" + min + "..5940] seconds");
+        }
+        return String.format(template, offMinutes(delay));
     }
 
     /** Below a minute the S and T commands count tenths of a minute. */

@@ -106,7 +106,25 @@ final class QxDriver implements UpsDriver {
                     && readOrForget(s.item("input.voltage"), "ups.firmware.aux", state);
             case STATUS_AND_PROTOCOL -> read(s.item("input.voltage"), state)
                     && readOrForget(s.item("ups.firmware.aux"), "input.voltage", state);
+            case STATUS_AND_P98_OR_REFUSAL -> read(s.item("input.voltage"), state) && p98OrRefusal(s.item("ups.firmware.aux"), state);
         };
+    }
+
+    /** The protocol row answered with P98, or refused as an ACK/NAK unit refuses; that refusal is not asked again. */
+    private boolean p98OrRefusal(QxItem protocol, DriverState state) throws IOException {
+        String answer = ask(protocol.command() + "\r");
+        if (answer.equalsIgnoreCase(subdriver.rejected())) {
+            skipped.add(protocol);
+            return true;
+        }
+        try {
+            rows.publish(protocol, cut(protocol, answer), state);
+            return true;
+        } catch (BadReply e) {
+            LOG.debugf("%s: %s", protocol.var(), e.getMessage());
+            state.delInfo("input.voltage");
+            return false;
+        }
     }
 
     private boolean readOrForget(QxItem item, String forget, DriverState state) throws IOException {

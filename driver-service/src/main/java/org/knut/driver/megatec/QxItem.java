@@ -43,6 +43,8 @@ record QxItem(String var, String command, int answerLength, char leading, int fr
         VOLTRONIC_QS_PROTOCOL,
         /** The Voltronic {@code PInn} protocol number: only the ones NUT's voltronic subdriver knows. */
         VOLTRONIC_PROTOCOL,
+        /** Mecer's protocol answer: only {@code PI98}, published as the protocol's name. */
+        VOLTRONIC_P98_PROTOCOL,
         /** One field of the Voltronic QGS status bits, by its column (63..72). */
         VOLTRONIC_STATUS
     }

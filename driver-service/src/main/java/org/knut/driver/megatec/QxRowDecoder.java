@@ -29,6 +29,13 @@ final class QxRowDecoder {
                 state.setInfo(item.var(), String.format(item.format(), raw));
             }
             case VOLTRONIC_PROTOCOL -> state.setInfo(item.var(), voltronicProtocol(raw));
+            case VOLTRONIC_P98_PROTOCOL -> {
+                if (!raw.equalsIgnoreCase("PI98")) {
+                    LOG.errorf("Protocol [%s] is not supported by this driver", raw);
+                    throw new BadReply("unsupported protocol " + raw);
+                }
+                state.setInfo(item.var(), String.format(item.format(), QxSubdrivers.P98));
+            }
             case STATUS_BIT -> {
                 if (raw.length() != 1) {
                     throw new BadReply("unexpected status value [" + raw + "]");

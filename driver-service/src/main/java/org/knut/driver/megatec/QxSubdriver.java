@@ -29,7 +29,12 @@ record QxSubdriver(String version, Claim claim, List<QxItem> items, List<QxComma
         /** The protocol letter V, then a status answer (voltronic_qs_claim). */
         PROTOCOL_AND_STATUS,
         /** A status answer, then a known protocol number (voltronic_claim). */
-        STATUS_AND_PROTOCOL
+        STATUS_AND_PROTOCOL,
+        /**
+         * A status answer, then {@code QPI} answered with the P98 protocol, or refused with the
+         * subdriver's refusal: an ACK/NAK unit, which is not asked QPI again (mecer_claim).
+         */
+        STATUS_AND_P98_OR_REFUSAL
     }
 
     /**

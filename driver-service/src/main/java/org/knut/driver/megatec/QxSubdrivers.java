@@ -23,12 +23,16 @@ import org.knut.driver.megatec.QxSubdriver.Reply;
  * queries, the {@code F} ratings and an optional vendor line. Of Voltronic, the core is carried: its
  * claim (QGS and QPI), the QGS general status and the commands every protocol has; its other queries
  * (QRI, QMD, QMOD, QWS, QFLAG, QBV, ...) and the capability settings are not. The Voltronic-QS-Hex,
- * BestUPS, Mecer, Masterguard and Ablerex subdrivers are not carried; see {@link #NOT_CARRIED}.
+ * BestUPS, Masterguard and Ablerex subdrivers are not carried; see {@link #NOT_CARRIED}.
  */
 final class QxSubdrivers {
     /** Subdrivers NUT 2.8.0's nutdrv_qx has that knut does not (lower case). */
-    static final Set<String> NOT_CARRIED = Set.of("voltronic-qs-hex", "bestups", "mecer", "masterguard", "ablerex");
+    static final Set<String> NOT_CARRIED = Set.of("voltronic-qs-hex", "bestups", "masterguard", "ablerex");
+    /** What Mecer publishes as {@code ups.firmware.aux} for a unit that answers QPI with PI98. */
+    static final String P98 = "Voltronic Power P98";
     private static final Reply BLAZER_REPLY = new Reply(0, (char) 0, 0, 0, "ACK");
+    /** {@code (ACK} for done, as Voltronic and Mecer units answer (and {@code (NAK} for refused). */
+    private static final Reply ACK_REPLY = new Reply(5, '(', 1, 3, "ACK");
 
     private static final Delay BLAZER_ON = new Delay(0, 599940, 180);
     private static final Delay BLAZER_OFF = new Delay(12, 600, 30);
@@ -44,7 +48,7 @@ final class QxSubdrivers {
 
     static final List<QxSubdriver> ALL = List.of(
             new QxSubdriver("Voltronic 0.06", Claim.STATUS_AND_PROTOCOL, voltronicItems(), voltronicCommands(),
-                    new Reply(5, '(', 1, 3, "ACK"), "(NAK\r", new Delay(0, 599940, 180), new Delay(12, 5940, 30), false),
+                    ACK_REPLY, "(NAK\r", new Delay(0, 599940, 180), new Delay(12, 5940, 30), false),
             new QxSubdriver("Voltronic-QS 0.07", Claim.PROTOCOL_AND_STATUS,
                     concat(List.of(new QxItem("ups.firmware.aux", "M", 2, (char) 0, 0, 0, "PM-%s", EnumSet.of(STATIC),
                             Process.VOLTRONIC_QS_PROTOCOL)), status("QS", "output.frequency", false), ratings("output")),
@@ -52,6 +56,12 @@ final class QxSubdrivers {
                     new Reply(0, (char) 0, 1, 3, null), null, new Delay(60, 599940, 180), new Delay(12, 540, 30), false),
             blazer("Mustek 0.07", Claim.STATUS, "QS", "I"),
             blazer("Megatec/old 0.07", Claim.STATUS, "D", "I"),
+            new QxSubdriver("Mecer 0.07", Claim.STATUS_AND_P98_OR_REFUSAL,
+                    concat(List.of(new QxItem("ups.firmware.aux", "QPI", 6, '(', 1, 4, "%s", EnumSet.of(STATIC), Process.VOLTRONIC_P98_PROTOCOL)),
+                            status("Q1", "input.frequency", false), ratings("input"), vendor("I")),
+                    BLAZER_COMMANDS.stream().map(c -> c.name().equals("test.battery.start")
+                            ? new QxCommand(c.name(), "T%s", Param.TEST_SHORT_ON_P98) : c).toList(),
+                    ACK_REPLY, "(NAK\r", BLAZER_ON, BLAZER_OFF, true),
             blazer("Megatec 0.06", Claim.STATUS_AND_VENDOR, "Q1", "I"),
             blazer("Zinto 0.06", Claim.STATUS_AND_VENDOR, "Q1", "FW?"),
             new QxSubdriver("Hunnox 0.01", Claim.STATUS_AND_VENDOR, concat(status("Q1", "input.frequency", true), ratings("input"),

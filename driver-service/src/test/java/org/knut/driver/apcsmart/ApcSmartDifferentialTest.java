@@ -19,7 +19,7 @@ import org.knut.driver.testing.SerialDrivers;
 /**
  * Our apcsmart against Debian's real one (NUT 2.8.0), both in dump mode on the same simulated
  * Smart-UPS, one after the other: the same variables and values (discovered variables, enumerations
- * and conversions), except {@code driver.version*}.
+ * and conversions), except the {@code driver.version} lines that name the implementation.
  */
 class ApcSmartDifferentialTest {
     @TempDir

@@ -39,8 +39,9 @@ import org.knut.driver.testing.DumpModes;
  * Our genericups against Debian's real one (NUT 2.8.0) on the same pseudo-terminal, whose modem
  * lines the LD_PRELOAD shim of {@link SimulatedModemLines} simulates in both processes: the real C
  * driver, and ours in a JVM of its own, through jSerialComm's native library as in production. For
- * each wiring and line state both publish the same variables (but {@code driver.version*}) and leave
- * the same outputs (cable power) raised; {@code -k} raises the same shutdown lines or sends a BREAK.
+ * each wiring and line state both publish the same variables (but the {@code driver.version} lines
+ * that name the implementation) and leave the same outputs (cable power) raised; {@code -k} raises the
+ * same shutdown lines or sends a BREAK.
  */
 class GenericUpsDifferentialTest {
     private static final Path REAL = Path.of("/lib/nut/genericups");

@@ -22,7 +22,7 @@ import org.knut.driver.testing.SerialDrivers;
 /**
  * Our blazer_ser against Debian's real one (NUT 2.8.0), both in dump mode ({@code -a ups -d 1}) on
  * the same simulated UPS, one after the other (each locks the port): the same variables with the
- * same values, except {@code driver.version*}, which name the implementation.
+ * same values, except the {@code driver.version} lines that name the implementation.
  */
 class MegatecDifferentialTest {
     @TempDir

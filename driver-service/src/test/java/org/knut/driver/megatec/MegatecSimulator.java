@@ -12,7 +12,8 @@ import org.knut.driver.serial.DeviceSimulator;
  * A Megatec/Q1 UPS as the protocol description (networkupstools.org/ups-protocols/megatec.html)
  * defines it: {@code Q1}/{@code QS}/{@code D} status lines, {@code F} ratings, {@code I} vendor
  * information; the control commands change its state and are not answered, unknown ones are echoed
- * back. Tests set the electrical situation; the answers follow from it.
+ * back. An ACK/NAK unit (Mecer's, Voltronic Power P98) answers control commands {@code (ACK} and
+ * unknown ones {@code (NAK}. Tests set the electrical situation; the answers follow from it.
  */
 public final class MegatecSimulator extends DeviceSimulator {
     /** The electrical situation the UPS reports. */
@@ -36,6 +37,8 @@ public final class MegatecSimulator extends DeviceSimulator {
     private final Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String vendorQuery = "I";
     private volatile String protocolLetter;
+    private volatile String protocolQuery;
+    private volatile boolean acknowledges;
     private volatile String ratings = "#230.0 004 024.0 50.0\r";
     private volatile Power power = Power.ONLINE;
     private volatile boolean beeper = true;
@@ -72,6 +75,16 @@ public final class MegatecSimulator extends DeviceSimulator {
     /** The answer to {@code M} (Voltronic-QS units say {@code V}); null echoes M as unknown. */
     public void protocolLetter(String letter) {
         this.protocolLetter = letter;
+    }
+
+    /** The answer to {@code QPI} without its CR (P98 units: {@code (PI98}); null: unknown to this unit. */
+    public void protocolQuery(String answer) {
+        this.protocolQuery = answer;
+    }
+
+    /** Control commands answered {@code (ACK}, unknown and refused ones {@code (NAK}, instead of silence and echo. */
+    public void acknowledges(boolean ack) {
+        this.acknowledges = ack;
     }
 
     /** The answer to {@code F}, without its CR. */
@@ -129,8 +142,9 @@ public final class MegatecSimulator extends DeviceSimulator {
     }
 
     private void respond(String cmd) throws IOException {
+        String invalid = acknowledges ? "(NAK\r" : cmd + "\r"; // the protocol's "invalid command": echo
         if (refused.contains(cmd)) {
-            answer(cmd + "\r");
+            answer(invalid);
         } else if (statusCommands.contains(cmd)) {
             answer(status());
         } else if (cmd.equals("F")) {
@@ -143,9 +157,22 @@ public final class MegatecSimulator extends DeviceSimulator {
             answer("#KNUT SIM        MEGA-1000  V2.3      \r");
         } else if (cmd.equals("M") && protocolLetter != null) {
             answer(protocolLetter + "\r");
-        } else if (cmd.equals("Q")) {
+        } else if (cmd.equals("QPI") && protocolQuery != null) {
+            answer(protocolQuery + "\r");
+        } else if (control(cmd)) {
+            if (acknowledges) {
+                answer("(ACK\r");
+            }
+        } else {
+            answer(invalid);
+        }
+    }
+
+    /** Carries out a control command; false for one this unit does not know. */
+    private boolean control(String cmd) {
+        if (cmd.equals("Q")) {
             beeper = !beeper;
-        } else if (cmd.equals("T") || cmd.equals("TL") || cmd.matches("T\\d\\d")) {
+        } else if (cmd.equals("T") || cmd.equals("TL") || cmd.matches("T(\\d\\d|\\.[2-9])")) {
             testing = true;
         } else if (cmd.equals("CT")) {
             testing = false;
@@ -154,8 +181,9 @@ public final class MegatecSimulator extends DeviceSimulator {
         } else if (cmd.matches("S(\\.[2-9]|0[1-9]|10|00)(R\\d{4})?")) {
             shutdownPending = true;
         } else {
-            answer(cmd + "\r"); // the protocol's "invalid command": echo
+            return false;
         }
+        return true;
     }
 
     private String status() {

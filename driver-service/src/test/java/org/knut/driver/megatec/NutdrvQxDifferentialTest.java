@@ -21,8 +21,9 @@ import org.knut.driver.testing.SerialDrivers;
 
 /**
  * Our nutdrv_qx against Debian's real one (NUT 2.8.0), both in dump mode on the same simulated UPS,
- * one after the other: the same variables with the same values (driver.version* aside), for each
- * subdriver knut carries, found by autodetection or named by {@code protocol}.
+ * one after the other: the same variables with the same values, for each subdriver knut carries, found
+ * by autodetection or named by {@code protocol}. {@code driver.version.data} names the subdriver, so
+ * both chose the same one.
  */
 class NutdrvQxDifferentialTest {
     @TempDir
@@ -154,6 +155,35 @@ class NutdrvQxDifferentialTest {
             s.power(Power.ONLINE);
         });
         assertTrue(ours.contains("ups.firmware.aux: PM-V"), ours.toString());
+    }
+
+    @Test
+    void mecerP98UnitIsFoundByAutodetection() throws Exception {
+        List<String> ours = compare(Set.of("Q1"), s -> {
+            s.acknowledges(true);
+            s.protocolQuery("(PI98");
+            s.power(Power.ON_BATTERY);
+        });
+        assertTrue(ours.containsAll(List.of("ups.firmware.aux: Voltronic Power P98", "ups.status: OB")), ours.toString());
+    }
+
+    /** A unit that refuses QPI with (NAK is Mecer's too: claimed, without ups.firmware.aux. */
+    @Test
+    void mecerAckNakUnitIsFoundByAutodetection() throws Exception {
+        List<String> ours = compare(Set.of("Q1"), s -> {
+            s.acknowledges(true);
+            s.power(Power.TRIM);
+        });
+        assertTrue(ours.contains("ups.status: OL TRIM"), ours.toString());
+        assertTrue(ours.stream().noneMatch(l -> l.startsWith("ups.firmware.aux")), ours.toString());
+    }
+
+    @Test
+    void mecerNamedOnAnAckNakUnitWithoutRatings() throws Exception {
+        compare(Set.of("Q1"), s -> {
+            s.acknowledges(true);
+            s.refuse("F");
+        }, "protocol = mecer");
     }
 
     @Test

@@ -78,7 +78,8 @@ class NutdrvQxDriverTest {
         assertEquals("V2.3", value("ups.firmware"));
         assertNull(value("ups.mfr"), "nutdrv_qx names the maker device.mfr only");
         assertEquals("30", value("driver.parameter.pollfreq"));
-        assertEquals(List.of("QGS", "QGS", "QGS", "M", "M", "M", "QS", "QS", "QS", "D", "D", "D", "Q1", "I", "Q1", "F", "I", "Q1"), sim.received());
+        assertEquals(List.of("QGS", "QGS", "QGS", "M", "M", "M", "QS", "QS", "QS", "D", "D", "D", "Q1", "QPI", "Q1", "QPI", "Q1", "QPI",
+                "Q1", "I", "Q1", "F", "I", "Q1"), sim.received());
         assertEquals(EnumSet.of(VarFlag.RW), session.state().upsState().get("ups.delay.start").flags());
         assertEquals(List.of(new Range("12", "600")), session.state().upsState().get("ups.delay.shutdown").ranges());
         assertEquals(10, session.state().upsState().commands().size());
@@ -232,11 +233,47 @@ class NutdrvQxDriverTest {
     }
 
     @Test
+    void mecerP98UnitTestsForSecondsAndNakMeansRefused() throws Exception {
+        section(Set.of("Q1"));
+        sim.acknowledges(true);
+        sim.protocolQuery("(PI98");
+        session.start();
+        assertEquals("Mecer 0.07", value("driver.version.data"));
+        assertEquals("Voltronic Power P98", value("ups.firmware.aux"));
+        sim.clearReceived();
+        assertEquals(TrackingResult.HANDLED, session.instcmd("test.battery.start", "30"));
+        assertEquals(TrackingResult.HANDLED, session.instcmd("shutdown.return", null));
+        assertEquals(List.of("T.5", "S.5R0003"), sim.received());
+        assertEquals(TrackingResult.FAILED, session.instcmd("test.battery.start", "6"), "below 12 s");
+        sim.refuse("TL");
+        assertEquals(TrackingResult.FAILED, session.instcmd("test.battery.start.deep", null), "(NAK means refused");
+    }
+
+    /** An ACK/NAK unit without P98: claimed on its (NAK to QPI, which it is not asked again; tests from a minute. */
+    @Test
+    void mecerAckNakUnitIsNotAskedQpiAgain() throws Exception {
+        section(Set.of("Q1"));
+        sim.acknowledges(true);
+        session.start();
+        assertEquals("Mecer 0.07", value("driver.version.data"));
+        assertNull(value("ups.firmware.aux"));
+        sim.clearReceived();
+        sim.power(Power.ON_BATTERY);
+        fullPoll();
+        assertEquals("OB", value("ups.status"));
+        assertEquals(List.of("Q1"), sim.received());
+        assertEquals(TrackingResult.FAILED, session.instcmd("test.battery.start", "30"), "below 60 s");
+        sim.clearReceived();
+        assertEquals(TrackingResult.HANDLED, session.instcmd("test.battery.start", "120"));
+        assertEquals(List.of("T02"), sim.received());
+    }
+
+    @Test
     void badSettingsAreRefusedClearly() throws Exception {
         pty = new PtyPair(dir);
         ConfigException notHere = assertThrows(ConfigException.class, () -> TestSections.section(SerialDrivers.REGISTRY, "nutdrv_qx", dir,
-                "ups", pty.driverEnd().toString(), "protocol=mecer"));
-        assertTrue(notHere.getMessage().contains("protocol 'mecer' of NUT's nutdrv_qx is not implemented in knut"), notHere.getMessage());
+                "ups", pty.driverEnd().toString(), "protocol=bestups"));
+        assertTrue(notHere.getMessage().contains("protocol 'bestups' of NUT's nutdrv_qx is not implemented in knut"), notHere.getMessage());
         ConfigException unknown = assertThrows(ConfigException.class, () -> TestSections.section(SerialDrivers.REGISTRY, "nutdrv_qx", dir,
                 "ups", pty.driverEnd().toString(), "protocol=q9"));
         assertTrue(unknown.getMessage().contains("unknown protocol 'q9'"), unknown.getMessage());

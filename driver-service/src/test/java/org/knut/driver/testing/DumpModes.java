@@ -21,8 +21,9 @@ import org.knut.driver.spi.DriverRegistry;
 
 /**
  * A driver's dump mode ({@code -a <ups> -d 1}) run two ways on the ups.conf of one directory:
- * Debian's real C driver, and ours. Both give {@code upsc}-style lines; {@code driver.version*} name
- * the implementation and are left out.
+ * Debian's real C driver, and ours. Both give {@code upsc}-style lines; {@code driver.version} and
+ * {@code driver.version.internal} name the implementation and are left out, while
+ * {@code driver.version.data} (a subdriver's or mapping table's name and version) is compared.
  */
 public final class DumpModes {
     private DumpModes() {
@@ -48,10 +49,14 @@ public final class DumpModes {
         }
     }
 
-    /** The {@code name: value} lines of a real driver's dump but {@code driver.version*}. */
+    /** The {@code name: value} lines of a real driver's dump but those naming the implementation. */
     public static List<String> variables(String dump) {
         // its banner lines (driver, sub-driver table) are no "name: value" lines
-        return Arrays.stream(dump.split("\n")).filter(l -> l.matches("[^ :]+: .*") && !l.startsWith("driver.version")).toList();
+        return Arrays.stream(dump.split("\n")).filter(l -> l.matches("[^ :]+: .*") && !namesImplementation(l)).toList();
+    }
+
+    private static boolean namesImplementation(String line) {
+        return line.startsWith("driver.version") && !line.startsWith("driver.version.data");
     }
 
     /** Runs the real driver in dump mode where it must refuse to start: exit code 1; returns what it printed. */
@@ -80,6 +85,6 @@ public final class DumpModes {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(List.of(driver, "-a", ups, "-d", "1"));
         assertEquals(0, rc, err.toString(StandardCharsets.UTF_8));
-        return Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n")).filter(l -> !l.startsWith("driver.version")).toList();
+        return Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n")).filter(l -> !namesImplementation(l)).toList();
     }
 }
