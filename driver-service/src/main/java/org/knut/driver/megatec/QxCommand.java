@@ -26,7 +26,14 @@ record QxCommand(String name, String template, Param param) {
         /** Mecer's test length: as Voltronic's on a P98 unit, from 60 s on other units. */
         TEST_SHORT_ON_P98,
         /** Voltronic's beeper: {@code OFF} while it is enabled, {@code ON} while it is disabled. */
-        BEEPER_TOGGLE
+        BEEPER_TOGGLE,
+        /** Sent as it is; only a QS-Hex unit of the T protocol has the command. */
+        NONE_ON_QS_HEX_T
+    }
+
+    /** Whether the unit has this command ({@code ups.firmware.aux} tells a QS-Hex unit's protocol). */
+    boolean available(DriverState state) {
+        return param != Param.NONE_ON_QS_HEX_T || QxSubdrivers.qsHexT(state.value("ups.firmware.aux"));
     }
 
     static QxCommand plain(String name, String template) {
@@ -44,7 +51,7 @@ record QxCommand(String name, String template, Param param) {
         long ondelay = CNumbers.strtol(String.valueOf(state.value("ups.delay.start")));
         long offdelay = CNumbers.strtol(String.valueOf(state.value("ups.delay.shutdown")));
         String body = switch (param) {
-            case NONE -> template;
+            case NONE, NONE_ON_QS_HEX_T -> template;
             case SHUTDOWN_RETURN -> String.format(template, ondelay / 60 <= 0 ? offMinutes(offdelay)
                     : offMinutes(offdelay) + String.format("R%04d", ondelay / 60));
             case SHUTDOWN_STAYOFF -> String.format(template, offMinutes(offdelay));

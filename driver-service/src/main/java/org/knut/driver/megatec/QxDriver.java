@@ -14,6 +14,7 @@ import org.knut.core.model.Range;
 import org.knut.core.model.VarFlag;
 import org.knut.core.sock.TrackingResult;
 import org.knut.driver.megatec.QxItem.Flag;
+import org.knut.driver.megatec.QxItem.Process;
 import org.knut.driver.megatec.QxSubdriver.Delay;
 import org.knut.driver.serial.SerialDevice;
 import org.knut.driver.spi.DriverException;
@@ -64,7 +65,7 @@ final class QxDriver implements UpsDriver {
         try {
             device.link();
             subdriver = match(state);
-            skipByOptions();
+            skipByOptions(state);
             state.setInfo("driver.version.data", subdriver.version());
             if (!walk(Walk.INIT, state)) {
                 throw new DriverException("Can't initialise data from the UPS");
@@ -76,7 +77,9 @@ final class QxDriver implements UpsDriver {
         delay(state, "ups.delay.start", subdriver.ondelay(), options.ondelay(), "Start");
         delay(state, "ups.delay.shutdown", subdriver.offdelay(), options.offdelay(), "Shutdown");
         for (QxCommand c : subdriver.commands()) {
-            state.addCommand(c.name());
+            if (c.available(state)) {
+                state.addCommand(c.name());
+            }
         }
         state.setInfo("driver.parameter.pollfreq", String.valueOf(options.pollfreq()));
         lastFullPoll = now();
@@ -146,13 +149,18 @@ final class QxDriver implements UpsDriver {
         }
     }
 
-    /** blazer_initups: norating, novendor and ignoresab take rows out of the walk. */
-    private void skipByOptions() {
+    /**
+     * blazer_initups: norating, novendor and ignoresab take rows out of the walk; so does the protocol
+     * of a QS-Hex unit without ratings bits (P).
+     */
+    private void skipByOptions(DriverState state) {
+        boolean hexRatings = QxSubdrivers.qsHexT(state.value("ups.firmware.aux"));
         for (QxItem item : subdriver.items()) {
             boolean rating = item.command().equals("F");
             boolean vendor = item.command().equals("I") || item.command().equals("FW?");
             if (subdriver.ratingVendorFlags() && ((rating && !options.rating()) || (vendor && !options.vendor()))
-                    || options.ignoreShutdownActive() && item.var().equals("ups.status") && item.from() == 44) {
+                    || options.ignoreShutdownActive() && item.var().equals("ups.status") && item.from() == 44
+                    || item.process() == Process.HEX_RATING && !hexRatings) {
                 skipped.add(item);
             }
         }
@@ -213,7 +221,7 @@ final class QxDriver implements UpsDriver {
         if (subdriver.rejected() != null && answer.equalsIgnoreCase(subdriver.rejected())) {
             throw new BadReply("query rejected by the UPS (" + item.var() + ")");
         }
-        return item.cut(answer);
+        return item.cut(item.process().hexAnswer() ? QsHex.refine(answer) : answer);
     }
 
     /** A settable delay: published with its range, then set from ups.conf as a client would set it. */
@@ -274,7 +282,7 @@ final class QxDriver implements UpsDriver {
     @Override
     public TrackingResult instcmd(DriverState state, String command, String parameter) {
         QxCommand c = subdriver.command(command);
-        if (c == null) {
+        if (c == null || !c.available(state)) {
             LOG.errorf("instcmd: command %s unavailable", command);
             return TrackingResult.UNKNOWN;
         }

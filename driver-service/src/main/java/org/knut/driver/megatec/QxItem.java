@@ -46,7 +46,36 @@ record QxItem(String var, String command, int answerLength, char leading, int fr
         /** Mecer's protocol answer: only {@code PI98}, published as the protocol's name. */
         VOLTRONIC_P98_PROTOCOL,
         /** One field of the Voltronic QGS status bits, by its column (63..72). */
-        VOLTRONIC_STATUS
+        VOLTRONIC_STATUS,
+        /** The Voltronic-QS-Hex protocol letter: 'P', or 'T' for units with ratings bits and a quick test. */
+        VOLTRONIC_QS_HEX_PROTOCOL,
+        /** From here on, rows of the QS-Hex answer ({@link QsHex}): a voltage from its field pair. */
+        HEX_VOLTAGE(true),
+        /** The output frequency from its field pair. */
+        HEX_FREQUENCY(true),
+        /** The battery voltage from its field pair. */
+        HEX_BATTERY_VOLTAGE(true),
+        /** The load byte. */
+        HEX_LOAD(true),
+        /** One of the eight status bits, as {@link #STATUS_BIT}. */
+        HEX_STATUS_BIT(true),
+        /** A nominal value from the ratings bits (T protocol only). */
+        HEX_RATING(true);
+
+        private final boolean hexAnswer;
+
+        Process() {
+            this(false);
+        }
+
+        Process(boolean hexAnswer) {
+            this.hexAnswer = hexAnswer;
+        }
+
+        /** Whether the row cuts the QS-Hex answer after {@link QsHex#refine}. */
+        boolean hexAnswer() {
+            return hexAnswer;
+        }
     }
 
     boolean has(Flag f) {

@@ -36,7 +36,18 @@ final class QxRowDecoder {
                 }
                 state.setInfo(item.var(), String.format(item.format(), QxSubdrivers.P98));
             }
-            case STATUS_BIT -> {
+            case VOLTRONIC_QS_HEX_PROTOCOL -> {
+                if (raw.isEmpty() || "PpTt".indexOf(raw.charAt(0)) < 0) {
+                    throw new BadReply("invalid protocol [" + raw + "]");
+                }
+                state.setInfo(item.var(), String.format(item.format(), raw));
+            }
+            case HEX_VOLTAGE -> state.setInfo(item.var(), QsHex.voltage(raw, item.var()));
+            case HEX_FREQUENCY -> state.setInfo(item.var(), QsHex.frequency(raw, item.var()));
+            case HEX_BATTERY_VOLTAGE -> state.setInfo(item.var(), QsHex.batteryVoltage(raw, item.var()));
+            case HEX_LOAD -> state.setInfo(item.var(), QsHex.load(raw, item.var()));
+            case HEX_RATING -> state.setInfo(item.var(), QsHex.rating(item.from(), raw, item.var()));
+            case STATUS_BIT, HEX_STATUS_BIT -> {
                 if (raw.length() != 1) {
                     throw new BadReply("unexpected status value [" + raw + "]");
                 }

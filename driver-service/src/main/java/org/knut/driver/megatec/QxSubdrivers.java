@@ -22,12 +22,12 @@ import org.knut.driver.megatec.QxSubdriver.Reply;
  * not given. All but Voltronic are Megatec-shaped: the same 47-character status line under different
  * queries, the {@code F} ratings and an optional vendor line. Of Voltronic, the core is carried: its
  * claim (QGS and QPI), the QGS general status and the commands every protocol has; its other queries
- * (QRI, QMD, QMOD, QWS, QFLAG, QBV, ...) and the capability settings are not. The Voltronic-QS-Hex,
- * BestUPS, Masterguard and Ablerex subdrivers are not carried; see {@link #NOT_CARRIED}.
+ * (QRI, QMD, QMOD, QWS, QFLAG, QBV, ...) and the capability settings are not. The BestUPS,
+ * Masterguard and Ablerex subdrivers are not carried; see {@link #NOT_CARRIED}.
  */
 final class QxSubdrivers {
     /** Subdrivers NUT 2.8.0's nutdrv_qx has that knut does not (lower case). */
-    static final Set<String> NOT_CARRIED = Set.of("voltronic-qs-hex", "bestups", "masterguard", "ablerex");
+    static final Set<String> NOT_CARRIED = Set.of("bestups", "masterguard", "ablerex");
     /** What Mecer publishes as {@code ups.firmware.aux} for a unit that answers QPI with PI98. */
     static final String P98 = "Voltronic Power P98";
     private static final Reply BLAZER_REPLY = new Reply(0, (char) 0, 0, 0, "ACK");
@@ -35,6 +35,8 @@ final class QxSubdrivers {
     private static final Reply ACK_REPLY = new Reply(5, '(', 1, 3, "ACK");
 
     private static final Delay BLAZER_ON = new Delay(0, 599940, 180);
+    private static final Delay VOLTRONIC_QS_ON = new Delay(60, 599940, 180);
+    private static final Delay VOLTRONIC_QS_OFF = new Delay(12, 540, 30);
     private static final Delay BLAZER_OFF = new Delay(12, 600, 30);
     private static final List<QxCommand> BLAZER_COMMANDS = List.of(QxCommand.plain("beeper.toggle", "Q"),
             QxCommand.plain("load.off", "S00R0000"), QxCommand.plain("load.on", "C"),
@@ -53,7 +55,9 @@ final class QxSubdrivers {
                     concat(List.of(new QxItem("ups.firmware.aux", "M", 2, (char) 0, 0, 0, "PM-%s", EnumSet.of(STATIC),
                             Process.VOLTRONIC_QS_PROTOCOL)), status("QS", "output.frequency", false), ratings("output")),
                     BLAZER_COMMANDS.stream().filter(c -> VOLTRONIC_QS_COMMANDS.contains(c.name())).toList(),
-                    new Reply(0, (char) 0, 1, 3, null), null, new Delay(60, 599940, 180), new Delay(12, 540, 30), false),
+                    new Reply(0, (char) 0, 1, 3, null), null, VOLTRONIC_QS_ON, VOLTRONIC_QS_OFF, false),
+            new QxSubdriver("Voltronic-QS-Hex 0.10", Claim.PROTOCOL_AND_STATUS, qsHexItems(), qsHexCommands(),
+                    new Reply(0, (char) 0, 0, 0, null), "N\r", VOLTRONIC_QS_ON, VOLTRONIC_QS_OFF, false),
             blazer("Mustek 0.07", Claim.STATUS, "QS", "I"),
             blazer("Megatec/old 0.07", Claim.STATUS, "D", "I"),
             new QxSubdriver("Mecer 0.07", Claim.STATUS_AND_P98_OR_REFUSAL,
@@ -70,6 +74,11 @@ final class QxSubdrivers {
                     BLAZER_OFF, false));
 
     private QxSubdrivers() {
+    }
+
+    /** Whether {@code ups.firmware.aux} says a QS-Hex unit of the T protocol (ratings bits, quick test): PM-T... */
+    static boolean qsHexT(String firmwareAux) {
+        return firmwareAux != null && firmwareAux.length() > 3 && firmwareAux.regionMatches(true, 0, "PM-T", 0, 4);
     }
 
     /** The subdriver {@code protocol =} names, or a clear error for a name knut or NUT does not know. */
@@ -126,6 +135,38 @@ final class QxSubdrivers {
                 QxCommand.plain("test.battery.stop", "CT"), new QxCommand("beeper.toggle", "BZ%s", Param.BEEPER_TOGGLE));
     }
 
+    /**
+     * {@code M} → {@code P} or {@code T}, then the binary {@code QS} answer as {@link QsHex} rewrites it:
+     * {@code #6c01 35 6c01 35 03 519a 1312d0 e6 1e 00001001[ 00100011]}: input and output voltage, load,
+     * output frequency, battery voltage, the status bits and (T) the ratings bits.
+     */
+    private static List<QxItem> qsHexItems() {
+        List<QxItem> items = new ArrayList<>(List.of(
+                new QxItem("ups.firmware.aux", "M", 2, (char) 0, 0, 0, "PM-%s", EnumSet.of(STATIC), Process.VOLTRONIC_QS_HEX_PROTOCOL),
+                qsHex("input.voltage", 1, 7, Process.HEX_VOLTAGE), qsHex("output.voltage", 9, 15, Process.HEX_VOLTAGE),
+                qsHex("ups.load", 17, 18, Process.HEX_LOAD), qsHex("output.frequency", 20, 30, Process.HEX_FREQUENCY),
+                qsHex("battery.voltage", 32, 36, Process.HEX_BATTERY_VOLTAGE)));
+        items.addAll(statusBits("QS", '#', Process.HEX_STATUS_BIT));
+        for (String[] rating : new String[][] {{"output.frequency.nominal", "47", "47"}, {"battery.voltage.nominal", "48", "49"},
+                {"output.voltage.nominal", "52", "54"}}) {
+            items.add(new QxItem(rating[0], "QS", 56, '#', Integer.parseInt(rating[1]), Integer.parseInt(rating[2]), "%.1f",
+                    EnumSet.noneOf(Flag.class), Process.HEX_RATING));
+        }
+        return List.copyOf(items);
+    }
+
+    private static QxItem qsHex(String var, int from, int to, Process process) {
+        return new QxItem(var, "QS", 47, '#', from, to, "%s", EnumSet.noneOf(Flag.class), process);
+    }
+
+    /** blazer's commands but the tests, and the quick test on T units only; a refusal is {@code N}. */
+    private static List<QxCommand> qsHexCommands() {
+        List<QxCommand> commands = new ArrayList<>(BLAZER_COMMANDS.stream().filter(c -> VOLTRONIC_QS_COMMANDS.contains(c.name())
+                && !c.name().startsWith("test.")).toList());
+        commands.add(new QxCommand("test.battery.start.quick", "T", Param.NONE_ON_QS_HEX_T));
+        return List.copyOf(commands);
+    }
+
     /** {@code (226.0 195.0 226.0 014 49.0 27.5 30.0 00001000}: seven numbers and the eight status bits. */
     private static List<QxItem> status(String query, String frequencyVar, boolean quickValues) {
         Set<Flag> values = quickValues ? EnumSet.of(QUICK_POLL) : EnumSet.noneOf(Flag.class);
@@ -133,14 +174,21 @@ final class QxSubdrivers {
                 statusValue("input.voltage.fault", query, 7, 11, "%.1f", values), statusValue("output.voltage", query, 13, 17, "%.1f", values),
                 statusValue("ups.load", query, 19, 21, "%.0f", values), statusValue(frequencyVar, query, 23, 26, "%.1f", values),
                 statusValue("battery.voltage", query, 28, 31, "%.2f", values), statusValue("ups.temperature", query, 33, 36, "%.1f", values)));
+        items.addAll(statusBits(query, '(', Process.STATUS_BIT));
+        return items;
+    }
+
+    /** The eight status bits in columns 38..45 of a 47-character status answer. */
+    private static List<QxItem> statusBits(String query, char leading, Process process) {
         String[] bitVars = {"ups.status", "ups.status", "ups.status", "ups.alarm", "ups.type", "ups.status", "ups.status", "ups.beeper.status"};
+        List<QxItem> bits = new ArrayList<>();
         for (int col = 38; col <= 45; col++) {
             String var = bitVars[col - 38];
             Set<Flag> flags = var.equals("ups.status") ? EnumSet.of(QUICK_POLL)
                     : var.equals("ups.type") ? EnumSet.of(STATIC) : EnumSet.noneOf(Flag.class);
-            items.add(new QxItem(var, query, 47, '(', col, col, "%s", flags, Process.STATUS_BIT));
+            bits.add(new QxItem(var, query, 47, leading, col, col, "%s", flags, process));
         }
-        return items;
+        return bits;
     }
 
     private static QxItem statusValue(String var, String query, int from, int to, String format, Set<Flag> flags) {

@@ -2,11 +2,9 @@ package org.knut.driver.megatec;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
-import org.knut.driver.serial.DeviceSimulator;
 
 /**
  * A Megatec/Q1 UPS as the protocol description (networkupstools.org/ups-protocols/megatec.html)
@@ -15,7 +13,7 @@ import org.knut.driver.serial.DeviceSimulator;
  * back. An ACK/NAK unit (Mecer's, Voltronic Power P98) answers control commands {@code (ACK} and
  * unknown ones {@code (NAK}. Tests set the electrical situation; the answers follow from it.
  */
-public final class MegatecSimulator extends DeviceSimulator {
+public final class MegatecSimulator extends QFamilySimulator {
     /** The electrical situation the UPS reports. */
     public enum Power {
         /** Mains present, normal voltage. */
@@ -33,21 +31,14 @@ public final class MegatecSimulator extends DeviceSimulator {
     private final Set<String> statusCommands;
     private final boolean perCellVoltage;
     private final boolean ignoreFirstF;
-    private final StringBuilder line = new StringBuilder();
     private final Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String vendorQuery = "I";
     private volatile String protocolLetter;
     private volatile String protocolQuery;
     private volatile boolean acknowledges;
     private volatile String ratings = "#230.0 004 024.0 50.0\r";
-    private volatile Power power = Power.ONLINE;
-    private volatile boolean beeper = true;
-    private volatile boolean testing;
-    private volatile boolean shutdownPending;
     private volatile boolean failed;
     private boolean fSeen;
-    private long lineStart;
-    private volatile Duration longestLine = Duration.ZERO;
 
     /**
      * @param statusCommands the status queries this unit knows ({@code Q1}, {@code QS}, {@code D})
@@ -92,10 +83,6 @@ public final class MegatecSimulator extends DeviceSimulator {
         this.ratings = line + "\r";
     }
 
-    public void power(Power p) {
-        this.power = p;
-    }
-
     /** Makes the unit treat a command as invalid (echo it back), as models without that feature do. */
     public void refuse(String command) {
         refused.add(command);
@@ -106,42 +93,8 @@ public final class MegatecSimulator extends DeviceSimulator {
         this.failed = f;
     }
 
-    /** The longest time from a command's first byte to its CR: how slowly the driver types. */
-    public Duration longestLine() {
-        return longestLine;
-    }
-
-    public boolean beeper() {
-        return beeper;
-    }
-
     @Override
-    protected char terminator() {
-        return '\r';
-    }
-
-    @Override
-    protected void onByte(int b) throws IOException {
-        if (line.length() == 0) {
-            lineStart = System.nanoTime();
-        }
-        if (b != '\r') {
-            if (line.length() < 64) {
-                line.append((char) b);
-            }
-            return;
-        }
-        String cmd = line.toString();
-        line.setLength(0);
-        Duration span = Duration.ofNanos(System.nanoTime() - lineStart);
-        if (span.compareTo(longestLine) > 0) {
-            longestLine = span;
-        }
-        record(cmd);
-        respond(cmd);
-    }
-
-    private void respond(String cmd) throws IOException {
+    protected void onLine(String cmd) throws IOException {
         String invalid = acknowledges ? "(NAK\r" : cmd + "\r"; // the protocol's "invalid command": echo
         if (refused.contains(cmd)) {
             answer(invalid);

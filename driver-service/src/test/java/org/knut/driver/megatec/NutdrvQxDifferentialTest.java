@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,19 +45,20 @@ class NutdrvQxDifferentialTest {
 
     private List<String> compare(Set<String> statusQueries, boolean perCellVoltage, Consumer<MegatecSimulator> unit, String... settings)
             throws Exception {
-        pty = new PtyPair(dir);
-        MegatecSimulator megatec = new MegatecSimulator(pty.deviceEnd(), statusQueries, perCellVoltage, false);
-        sim = megatec;
-        unit.accept(megatec);
-        return dumps(settings);
+        return compareOn(end -> new MegatecSimulator(end, statusQueries, perCellVoltage, false), unit, settings);
     }
 
     /** Runs both drivers on a Voltronic unit of {@code protocol}; returns our dump. */
     private List<String> compareVoltronic(int protocol, Consumer<VoltronicSimulator> unit, String... settings) throws Exception {
+        return compareOn(end -> new VoltronicSimulator(end, protocol), unit, settings);
+    }
+
+    /** Runs both drivers on the unit {@code make} simulates, as {@code unit} sets it; returns our dump. */
+    private <S extends DeviceSimulator> List<String> compareOn(Function<Path, S> make, Consumer<S> unit, String... settings) throws Exception {
         pty = new PtyPair(dir);
-        VoltronicSimulator voltronic = new VoltronicSimulator(pty.deviceEnd(), protocol);
-        sim = voltronic;
-        unit.accept(voltronic);
+        S device = make.apply(pty.deviceEnd());
+        sim = device;
+        unit.accept(device);
         return dumps(settings);
     }
 
@@ -184,6 +186,26 @@ class NutdrvQxDifferentialTest {
             s.acknowledges(true);
             s.refuse("F");
         }, "protocol = mecer");
+    }
+
+    /** A P unit: no ratings bits; the bytes include an escaped CR in the output voltage when boosting. */
+    @Test
+    void voltronicQsHexPUnitIsFoundByAutodetection() throws Exception {
+        List<String> ours = compareOn(end -> new VoltronicQsHexSimulator(end, 'P'), s -> s.power(Power.BOOST));
+        assertTrue(ours.containsAll(List.of("ups.firmware.aux: PM-P", "ups.status: OL BOOST", "output.voltage: 218.1")), ours.toString());
+    }
+
+    @Test
+    void voltronicQsHexTUnitOnBatteryWithRatings() throws Exception {
+        List<String> ours = compareOn(end -> new VoltronicQsHexSimulator(end, 'T'), s -> s.power(Power.ON_BATTERY));
+        assertTrue(ours.containsAll(List.of("ups.firmware.aux: PM-T", "output.voltage.nominal: 230.0", "battery.voltage.nominal: 24.0")),
+                ours.toString());
+    }
+
+    @Test
+    void voltronicQsHexTUnitNamedLowBatteryWithDelays() throws Exception {
+        compareOn(end -> new VoltronicQsHexSimulator(end, 'T'), s -> s.power(Power.LOW_BATTERY), "protocol = voltronic-qs-hex",
+                "ondelay = 120", "offdelay = 42");
     }
 
     @Test

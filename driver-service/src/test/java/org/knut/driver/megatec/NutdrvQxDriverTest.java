@@ -39,11 +39,12 @@ class NutdrvQxDriverTest {
     private PtyPair pty;
     private MegatecSimulator sim;
     private VoltronicSimulator voltronic;
+    private VoltronicQsHexSimulator hex;
     private DriverSession session;
 
     @AfterEach
     void stop() throws Exception {
-        Closer.close(session, sim, voltronic, pty);
+        Closer.close(session, sim, voltronic, hex, pty);
     }
 
     private DriverSession section(Set<String> statusQueries, String... settings) throws Exception {
@@ -78,8 +79,8 @@ class NutdrvQxDriverTest {
         assertEquals("V2.3", value("ups.firmware"));
         assertNull(value("ups.mfr"), "nutdrv_qx names the maker device.mfr only");
         assertEquals("30", value("driver.parameter.pollfreq"));
-        assertEquals(List.of("QGS", "QGS", "QGS", "M", "M", "M", "QS", "QS", "QS", "D", "D", "D", "Q1", "QPI", "Q1", "QPI", "Q1", "QPI",
-                "Q1", "I", "Q1", "F", "I", "Q1"), sim.received());
+        assertEquals(List.of("QGS", "QGS", "QGS", "M", "M", "M", "M", "M", "M", "QS", "QS", "QS", "D", "D", "D", "Q1", "QPI", "Q1", "QPI",
+                "Q1", "QPI", "Q1", "I", "Q1", "F", "I", "Q1"), sim.received());
         assertEquals(EnumSet.of(VarFlag.RW), session.state().upsState().get("ups.delay.start").flags());
         assertEquals(List.of(new Range("12", "600")), session.state().upsState().get("ups.delay.shutdown").ranges());
         assertEquals(10, session.state().upsState().commands().size());
@@ -266,6 +267,53 @@ class NutdrvQxDriverTest {
         sim.clearReceived();
         assertEquals(TrackingResult.HANDLED, session.instcmd("test.battery.start", "120"));
         assertEquals(List.of("T02"), sim.received());
+    }
+
+    /** QS-Hex: the quick test exists on T units only, other commands get no answer, and N refuses. */
+    @Test
+    void voltronicQsHexCommandsAndTheTOnlyQuickTest() throws Exception {
+        pty = new PtyPair(dir);
+        hex = new VoltronicQsHexSimulator(pty.deviceEnd(), 'P');
+        session = new DriverSession(TestSections.section(SerialDrivers.REGISTRY, "nutdrv_qx", dir, "ups", pty.driverEnd().toString()),
+                SerialDrivers.REGISTRY.find("nutdrv_qx"), dir, clock);
+        session.start();
+        assertEquals("Voltronic-QS-Hex 0.10", value("driver.version.data"));
+        assertEquals(List.of("QGS", "QGS", "QGS", "M", "M", "M", "M", "QS"), hex.received().subList(0, 8),
+                "Voltronic-QS refuses a P unit three times, then QS-Hex claims it");
+        assertEquals("230.4", value("input.voltage"));
+        assertEquals("50.1", value("output.frequency"));
+        assertEquals("27.29", value("battery.voltage"));
+        assertNull(value("battery.voltage.nominal"), "a P unit sends no ratings bits");
+        assertEquals(6, session.state().upsState().commands().size());
+        assertEquals(TrackingResult.UNKNOWN, session.instcmd("test.battery.start.quick", null), "T units only");
+        hex.clearReceived();
+        assertEquals(TrackingResult.HANDLED, session.instcmd("beeper.toggle", null));
+        assertEquals(TrackingResult.HANDLED, session.instcmd("shutdown.return", null));
+        assertEquals(List.of("Q", "S.5R0003"), hex.received());
+        assertFalse(hex.beeper());
+        hex.refuse("C");
+        assertEquals(TrackingResult.FAILED, session.instcmd("load.on", null), "N means refused");
+        hex.power(Power.LOW_BATTERY);
+        fullPoll();
+        assertEquals("ALARM OB LB FSD", value("ups.status"), "the shutdown.return above is pending");
+        assertEquals("41", value("ups.load"));
+    }
+
+    @Test
+    void voltronicQsHexTUnitHasTheQuickTestAndRatings() throws Exception {
+        pty = new PtyPair(dir);
+        hex = new VoltronicQsHexSimulator(pty.deviceEnd(), 'T');
+        session = new DriverSession(TestSections.section(SerialDrivers.REGISTRY, "nutdrv_qx", dir, "ups", pty.driverEnd().toString(),
+                "protocol=voltronic-qs-hex"), SerialDrivers.REGISTRY.find("nutdrv_qx"), dir, clock);
+        session.start();
+        assertEquals("PM-T", value("ups.firmware.aux"));
+        assertEquals("50.0", value("output.frequency.nominal"));
+        assertEquals(7, session.state().upsState().commands().size());
+        hex.clearReceived();
+        assertEquals(TrackingResult.HANDLED, session.instcmd("test.battery.start.quick", null));
+        assertEquals(List.of("T"), hex.received());
+        session.update();
+        assertEquals("OL CAL", value("ups.status"));
     }
 
     @Test

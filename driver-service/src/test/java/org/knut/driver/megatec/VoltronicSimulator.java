@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.knut.driver.megatec.MegatecSimulator.Power;
-import org.knut.driver.serial.DeviceSimulator;
 
 /**
  * A Voltronic Power UPS as nutdrv_qx's voltronic subdriver describes the protocol: {@code QPI} answers
@@ -13,14 +12,9 @@ import org.knut.driver.serial.DeviceSimulator;
  * acknowledged with {@code (ACK}, and everything else is refused with {@code (NAK}. Tests set the
  * electrical situation; the answers follow from it.
  */
-public final class VoltronicSimulator extends DeviceSimulator {
+public final class VoltronicSimulator extends QFamilySimulator {
     private final int protocol;
-    private final StringBuilder line = new StringBuilder();
-    private volatile Power power = Power.ONLINE;
     private volatile boolean outputEqualsInput;
-    private volatile boolean beeper = true;
-    private volatile boolean testing;
-    private volatile boolean shutdownPending;
 
     /** @param protocol the number QPI answers ({@code PI01} for 1) */
     public VoltronicSimulator(Path deviceEnd, int protocol) {
@@ -29,35 +23,13 @@ public final class VoltronicSimulator extends DeviceSimulator {
         start();
     }
 
-    public void power(Power p) {
-        this.power = p;
-    }
-
     /** Sets bit 2 with the output at the input's voltage: bypass, or AVR on P00/P08 units. */
     public void outputEqualsInput(boolean on) {
         this.outputEqualsInput = on;
     }
 
-    public boolean beeper() {
-        return beeper;
-    }
-
     @Override
-    protected char terminator() {
-        return '\r';
-    }
-
-    @Override
-    protected void onByte(int b) throws IOException {
-        if (b != '\r') {
-            if (line.length() < 64) {
-                line.append((char) b);
-            }
-            return;
-        }
-        String cmd = line.toString();
-        line.setLength(0);
-        record(cmd);
+    protected void onLine(String cmd) throws IOException {
         answer(respond(cmd));
     }
 
