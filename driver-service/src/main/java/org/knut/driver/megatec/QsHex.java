@@ -60,21 +60,39 @@ final class QsHex {
         }
     }
 
-    /** The two hex numbers of a field pair ("6c01 35"), as C's strtol reads them one after the other. */
+    /**
+     * The two hex numbers of a field pair ("6c01 35"), read as C's strtol reads them one after the
+     * other: blanks skipped, then digits up to the first other character.
+     */
     static long[] pair(String raw, String var) throws BadReply {
         if (!raw.chars().allMatch(c -> c == ' ' || Character.digit(c, 16) >= 0)) {
             throw new BadReply("non numerical value [" + var + ": " + raw + "]");
         }
-        String s = raw.strip();
-        int space = s.indexOf(' ');
-        String first = space < 0 ? s : s.substring(0, space);
-        String second = space < 0 ? "" : s.substring(space + 1).strip();
-        return new long[] {hex(first), hex(second)};
+        int[] at = {0};
+        long first = strtol16(raw, at);
+        long second = strtol16(raw, at);
+        return new long[] {first, second};
+    }
+
+    /** strtol(s + at[0], &end, 16) on blanks and hex digits only; moves {@code at[0]} to the end. */
+    private static long strtol16(String s, int[] at) {
+        int i = at[0];
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int start = i;
+        long value = 0;
+        while (i < s.length() && s.charAt(i) != ' ') {
+            value = value * 16 + Character.digit(s.charAt(i), 16);
+            i++;
+        }
+        at[0] = i == start ? at[0] : i; // no digits: strtol leaves the end where it started
+        return value;
     }
 
     /** A hex number (0 for none), as strtol with base 16. */
     static long hex(String digits) {
-        return digits.isEmpty() ? 0 : Long.parseLong(digits, 16);
+        return strtol16(digits, new int[] {0});
     }
 
     /** Input and output voltage: the pair's product over 51, in 1/256 V. */

@@ -11,8 +11,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
  * Fuzzes the Megatec/Q1 decoders (status line, status bits, ratings, vendor line) through the whole
- * blazer_ser driver, and nutdrv_qx's column tables (its Megatec-shaped subdrivers and Voltronic's QGS)
- * through the whole nutdrv_qx driver: the UPS's answers are the fuzzer's (see {@link ScriptedSerialLink}).
+ * blazer_ser driver, and nutdrv_qx's column tables (its Megatec-shaped subdrivers, Mecer, Voltronic's
+ * QGS and QS-Hex) through the whole nutdrv_qx driver: the UPS's answers are the fuzzer's (see
+ * {@link ScriptedSerialLink}).
  * Whatever it answers, start-up and polls end normally or with a DriverException, and {@code ups.status}
  * only ever holds the words the C driver publishes.
  */

@@ -43,6 +43,7 @@ class QsHexTest {
         assertEquals("13.53", QsHex.batteryVoltage("e6 1e", "battery.voltage"));
         assertEquals("41", QsHex.load("29", "ups.load"));
         assertThrows(BadReply.class, () -> QsHex.voltage("6c0g 35", "input.voltage"));
+        assertEquals("0.1", QsHex.frequency("f 1 ffff", "output.frequency"), "strtol reads two numbers and leaves the rest");
     }
 
     @Test
