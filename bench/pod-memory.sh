@@ -56,6 +56,7 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 bench_workdir pod-memory
 upsd_cg_pid=""
 cleanup() {
+    set +e   # wait returns the killed upsd's status; every step must still run
     [ -z "$upsd_cg_pid" ] || { kill -TERM "$upsd_cg_pid" 2>/dev/null; wait "$upsd_cg_pid" 2>/dev/null; }
     rmdir "$cg" 2>/dev/null
     bench_cleanup
